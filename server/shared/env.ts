@@ -1,0 +1,51 @@
+import { createPublicKey, type KeyObject } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+
+/** A bad configuration value: start-up stops with this one line. */
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+type Env = Record<string, string | undefined>;
+
+function present(env: Env, name: string): string | undefined {
+  const value = env[name]?.trim();
+  return value === undefined || value === '' ? undefined : value;
+}
+
+export function stringVar(env: Env, name: string, fallback: string): string;
+export function stringVar(env: Env, name: string): string | undefined;
+export function stringVar(env: Env, name: string, fallback?: string): string | undefined {
+  return present(env, name) ?? fallback;
+}
+
+export function intVar(
+  env: Env,
+  name: string,
+  { fallback, min, max }: { fallback: number; min: number; max: number },
+): number {
+  const raw = present(env, name);
+  if (raw === undefined) return fallback;
+  if (!/^\d+$/.test(raw) || Number(raw) < min || Number(raw) > max) {
+    throw new ConfigError(`${name} must be a whole number from ${min} to ${max}, got "${raw}"`);
+  }
+  return Number(raw);
+}
+
+export function publicKeyFileVar(env: Env, name: string): KeyObject | undefined {
+  const path = present(env, name);
+  if (path === undefined) return undefined;
+  let pem: string;
+  try {
+    pem = readFileSync(path, 'utf8');
+  } catch (error) {
+    throw new ConfigError(
+      `${name} names a file that cannot be read: ${path} (${(error as NodeJS.ErrnoException).code ?? 'error'})`,
+    );
+  }
+  try {
+    return createPublicKey(pem);
+  } catch {
+    throw new ConfigError(`${name} must name a PEM public key file; ${path} is not one`);
+  }
+}

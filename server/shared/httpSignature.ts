@@ -1,0 +1,127 @@
+import { createHash, createSign, createVerify, randomUUID, type KeyObject } from 'node:crypto';
+
+/**
+ * Fintecture's HTTP Signature scheme (draft-cavage style): the proxy signs every
+ * upstream request with the application's private key, the sandbox verifies it
+ * with the matching public key. Both sides live here so they cannot drift apart.
+ */
+export const SIGNED_HEADERS = ['(request-target)', 'date', 'digest', 'x-request-id'] as const;
+export const SIGNATURE_ALGORITHM = 'rsa-sha256';
+/** How far the Date header may be from the verifier's clock. */
+export const MAX_CLOCK_SKEW_MS = 5 * 60 * 1000;
+
+export function digestHeader(body: Buffer | string): string {
+  return `SHA-256=${createHash('sha256').update(body).digest('base64')}`;
+}
+
+interface SigningInput {
+  method: string;
+  /** Path with the query string, exactly as sent on the request line. */
+  target: string;
+  date: string;
+  digest: string;
+  requestId: string;
+}
+
+export function signingString({ method, target, date, digest, requestId }: SigningInput): string {
+  return [
+    `(request-target): ${method.toLowerCase()} ${target}`,
+    `date: ${date}`,
+    `digest: ${digest}`,
+    `x-request-id: ${requestId}`,
+  ].join('\n');
+}
+
+export interface SignedHeaders {
+  Date: string;
+  Digest: string;
+  'X-Request-ID': string;
+  Signature: string;
+}
+
+export function signRequest(options: {
+  method: string;
+  target: string;
+  body: Buffer | string;
+  keyId: string;
+  privateKey: KeyObject;
+  date?: Date;
+  requestId?: string;
+}): SignedHeaders {
+  const date = (options.date ?? new Date()).toUTCString();
+  const digest = digestHeader(options.body);
+  const requestId = options.requestId ?? randomUUID();
+  const signature = createSign('sha256')
+    .update(
+      signingString({ method: options.method, target: options.target, date, digest, requestId }),
+    )
+    .sign(options.privateKey, 'base64');
+  return {
+    Date: date,
+    Digest: digest,
+    'X-Request-ID': requestId,
+    Signature: `keyId="${options.keyId}",algorithm="${SIGNATURE_ALGORITHM}",headers="${SIGNED_HEADERS.join(' ')}",signature="${signature}"`,
+  };
+}
+
+export function parseSignatureHeader(value: string): Record<string, string> | undefined {
+  const params: Record<string, string> = {};
+  const pattern = /\s*([a-zA-Z]+)="([^"]*)"\s*(?:,|$)/y;
+  let consumed = 0;
+  let match: RegExpExecArray | null;
+  while (consumed < value.length && (match = pattern.exec(value)) !== null) {
+    params[match[1]!] = match[2]!;
+    consumed = pattern.lastIndex;
+  }
+  return consumed === value.length && Object.keys(params).length > 0 ? params : undefined;
+}
+
+export type SignatureCheck = { ok: true } | { ok: false; reason: string };
+
+export function verifyRequestSignature(options: {
+  method: string;
+  target: string;
+  headers: Record<string, string | string[] | undefined>;
+  body: Buffer | string;
+  publicKey: KeyObject;
+  keyId: string;
+  now?: number;
+}): SignatureCheck {
+  const header = (name: string) => {
+    const value = options.headers[name];
+    return Array.isArray(value) ? undefined : value;
+  };
+  const signature = header('signature');
+  if (!signature) return { ok: false, reason: 'The Signature header is missing.' };
+  const params = parseSignatureHeader(signature);
+  if (!params?.signature || !params.keyId || !params.headers) {
+    return { ok: false, reason: 'The Signature header is malformed.' };
+  }
+  if (params.keyId !== options.keyId)
+    return { ok: false, reason: 'The signature keyId is unknown.' };
+  if (params.algorithm !== undefined && params.algorithm !== SIGNATURE_ALGORITHM) {
+    return { ok: false, reason: `The signature algorithm must be ${SIGNATURE_ALGORITHM}.` };
+  }
+  if (params.headers.toLowerCase() !== SIGNED_HEADERS.join(' ')) {
+    return { ok: false, reason: `The signature must cover "${SIGNED_HEADERS.join(' ')}".` };
+  }
+  const date = header('date');
+  const digest = header('digest');
+  const requestId = header('x-request-id');
+  if (!date || !digest || !requestId) {
+    return { ok: false, reason: 'Signed requests need Date, Digest and X-Request-ID headers.' };
+  }
+  const sentAt = Date.parse(date);
+  if (Number.isNaN(sentAt) || Math.abs((options.now ?? Date.now()) - sentAt) > MAX_CLOCK_SKEW_MS) {
+    return { ok: false, reason: 'The Date header is missing, malformed or too far from now.' };
+  }
+  if (digest !== digestHeader(options.body)) {
+    return { ok: false, reason: 'The Digest header does not match the body.' };
+  }
+  const valid = createVerify('sha256')
+    .update(
+      signingString({ method: options.method, target: options.target, date, digest, requestId }),
+    )
+    .verify(options.publicKey, params.signature, 'base64');
+  return valid ? { ok: true } : { ok: false, reason: 'The signature does not verify.' };
+}
