@@ -1,0 +1,179 @@
+import type { FastifyError } from 'fastify';
+import type { components } from '../../openapi/customers';
+
+export type ErrorBody = components['schemas']['Error'];
+export type FieldError = components['schemas']['FieldError'];
+
+/** An answer the API gives on purpose: a status, a stable code, a sentence, maybe field errors. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly errors?: FieldError[],
+    readonly headers: Record<string, string> = {},
+  ) {
+    super(message);
+  }
+}
+
+export function validationFailed(errors: FieldError[]): ApiError {
+  const fields = [...new Set(errors.map((error) => error.field))];
+  const message =
+    errors.length === 1
+      ? errors[0]!.message
+      : `${fields.length} fields are invalid: ${fields.join(', ')}.`;
+  return new ApiError(400, 'validation_failed', message, errors);
+}
+
+export function notFound(what: 'customer' | 'bank_account' | 'verification', id: string): ApiError {
+  const label = {
+    customer: 'customer',
+    bank_account: 'bank account',
+    verification: 'verification',
+  }[what];
+  return new ApiError(404, `${what}_not_found`, `No ${label} has the id "${id}".`);
+}
+
+interface AjvError {
+  instancePath: string;
+  keyword: string;
+  params: Record<string, unknown>;
+  message?: string;
+}
+
+/** Turns Ajv's schema errors into one field error per problem, worded for people. */
+export function fieldErrorsFromValidation(
+  validation: AjvError[],
+  context: string | undefined,
+): FieldError[] {
+  return validation.map((error) => {
+    const path = error.instancePath.replace(/^\//, '').replace(/\//g, '.').replace(/~1/g, '/');
+    const field =
+      error.keyword === 'required'
+        ? [path, String(error.params.missingProperty)].filter(Boolean).join('.')
+        : path;
+    if (field === '') {
+      return {
+        field: context === 'body' ? 'body' : (context ?? 'request'),
+        code: 'invalid_body',
+        message:
+          context === 'body'
+            ? 'The request body must be a JSON object.'
+            : `The ${context ?? 'request'} is invalid.`,
+      };
+    }
+    const limit = error.params.limit as number | undefined;
+    switch (error.keyword) {
+      case 'required':
+        return { field, code: 'required', message: `${field} is required.` };
+      case 'minLength':
+        return limit === 1
+          ? { field, code: 'required', message: `${field} must not be empty.` }
+          : {
+              field,
+              code: 'too_short',
+              message: `${field} must have at least ${limit} characters.`,
+            };
+      case 'maxLength':
+        return {
+          field,
+          code: 'too_long',
+          message: `${field} must have at most ${limit} characters.`,
+        };
+      case 'format':
+        return error.params.format === 'email'
+          ? { field, code: 'invalid_format', message: `${field} must be a valid email address.` }
+          : {
+              field,
+              code: 'invalid_format',
+              message: `${field} must be a valid ${String(error.params.format)}.`,
+            };
+      case 'type':
+        return error.params.type === 'integer'
+          ? { field, code: 'invalid_type', message: `${field} must be a whole number.` }
+          : {
+              field,
+              code: 'invalid_type',
+              message: `${field} must be a ${String(error.params.type)}.`,
+            };
+      case 'minimum':
+        return { field, code: 'out_of_range', message: `${field} must be at least ${limit}.` };
+      case 'maximum':
+        return { field, code: 'out_of_range', message: `${field} must be at most ${limit}.` };
+      case 'enum':
+        return {
+          field,
+          code: 'invalid_value',
+          message: `${field} must be one of: ${(error.params.allowedValues as unknown[]).join(', ')}.`,
+        };
+      default:
+        return { field, code: 'invalid', message: `${field} ${error.message ?? 'is invalid'}.` };
+    }
+  });
+}
+
+const frameworkErrors: Record<string, { status: number; code: string; message: string }> = {
+  FST_ERR_CTP_BODY_TOO_LARGE: {
+    status: 413,
+    code: 'payload_too_large',
+    message: 'The request body is larger than 1 MB.',
+  },
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: {
+    status: 415,
+    code: 'unsupported_media_type',
+    message: 'This operation takes a JSON body (Content-Type: application/json).',
+  },
+  FST_ERR_CTP_EMPTY_JSON_BODY: {
+    status: 400,
+    code: 'invalid_json',
+    message: 'The body is empty; send a JSON object.',
+  },
+  FST_ERR_CTP_INVALID_JSON_BODY: {
+    status: 400,
+    code: 'invalid_json',
+    message: 'The body is not valid JSON.',
+  },
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: {
+    status: 400,
+    code: 'invalid_content_length',
+    message: 'The Content-Length header does not match the body.',
+  },
+};
+
+/** Maps any error to the contract's error body; internals of a 5xx never leave the process. */
+export function errorReply(error: FastifyError | ApiError): {
+  status: number;
+  body: Omit<ErrorBody, 'request_id'>;
+  headers: Record<string, string>;
+} {
+  if (error instanceof ApiError) {
+    const body: Omit<ErrorBody, 'request_id'> = {
+      status: error.status,
+      code: error.code,
+      message: error.message,
+    };
+    if (error.errors) body.errors = error.errors;
+    return { status: error.status, body, headers: error.headers };
+  }
+  if (error.validation) {
+    const { status, body } = errorReply(
+      validationFailed(fieldErrorsFromValidation(error.validation, error.validationContext)),
+    );
+    return { status, body, headers: {} };
+  }
+  const known = error.code ? frameworkErrors[error.code] : undefined;
+  if (known) return { status: known.status, body: { ...known }, headers: {} };
+  if (error instanceof SyntaxError || error.code === 'FST_ERR_CTP_INVALID_JSON_BODY') {
+    return { status: 400, body: frameworkErrors.FST_ERR_CTP_INVALID_JSON_BODY!, headers: {} };
+  }
+  const status = error.statusCode ?? 500;
+  if (status >= 400 && status < 500) {
+    return { status, body: { status, code: 'bad_request', message: error.message }, headers: {} };
+  }
+  return {
+    status: 500,
+    body: { status: 500, code: 'internal_error', message: 'The sandbox failed unexpectedly.' },
+    headers: {},
+  };
+}
