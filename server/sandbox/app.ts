@@ -40,6 +40,8 @@ export interface SandboxHandle {
   store: SandboxStore;
   faults: FaultSwitch;
   stats: { operations: Record<string, number> };
+  /** The last requests as received (method, target, headers), newest last, for tests and demos. */
+  recent: { method: string; url: string; headers: Record<string, unknown> }[];
 }
 
 declare module 'fastify' {
@@ -88,6 +90,7 @@ export async function buildApp(config: SandboxConfig): Promise<FastifyInstance> 
     store,
     faults,
     stats: { operations: {} },
+    recent: [],
   };
   app.decorate('sandbox', handle);
 
@@ -145,6 +148,12 @@ export async function buildApp(config: SandboxConfig): Promise<FastifyInstance> 
     reply.header('x-request-id', request.id);
     const operationId = request.routeOptions.config.operationId;
     if (!operationId) return;
+    handle.recent.push({
+      method: request.method,
+      url: request.url,
+      headers: { ...request.headers },
+    });
+    if (handle.recent.length > 100) handle.recent.shift();
     handle.stats.operations[operationId] = (handle.stats.operations[operationId] ?? 0) + 1;
     const fault = faults.take(operationId);
     if (!fault) return;
@@ -487,8 +496,10 @@ async function registerControlRoutes(
     return reply.code(204).send();
   });
   control.get('/_sandbox/stats', async () => handle.stats);
+  control.get('/_sandbox/requests', async () => ({ data: handle.recent }));
   control.delete('/_sandbox/stats', async (_request, reply) => {
     handle.stats.operations = {};
+    handle.recent.length = 0;
     return reply.code(204).send();
   });
 }

@@ -1,4 +1,4 @@
-import { createPublicKey, type KeyObject } from 'node:crypto';
+import { createPrivateKey, createPublicKey, type KeyObject } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 
 /** A bad configuration value: start-up stops with this one line. */
@@ -48,4 +48,37 @@ export function publicKeyFileVar(env: Env, name: string): KeyObject | undefined 
   } catch {
     throw new ConfigError(`${name} must name a PEM public key file; ${path} is not one`);
   }
+}
+
+export function privateKeyFileVar(env: Env, name: string): KeyObject | undefined {
+  const path = present(env, name);
+  if (path === undefined) return undefined;
+  let pem: string;
+  try {
+    pem = readFileSync(path, 'utf8');
+  } catch (error) {
+    throw new ConfigError(
+      `${name} names a file that cannot be read: ${path} (${(error as NodeJS.ErrnoException).code ?? 'error'})`,
+    );
+  }
+  try {
+    return createPrivateKey(pem);
+  } catch {
+    throw new ConfigError(`${name} must name a PEM private key file; ${path} is not one`);
+  }
+}
+
+export function urlVar(env: Env, name: string): string | undefined {
+  const value = present(env, name);
+  if (value === undefined) return undefined;
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new ConfigError(`${name} must be an http:// or https:// URL, got "${value}"`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    throw new ConfigError(`${name} must be an http:// or https:// URL, got "${value}"`);
+  }
+  return value.replace(/\/$/, '');
 }

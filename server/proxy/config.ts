@@ -1,0 +1,92 @@
+import { randomBytes } from 'node:crypto';
+import { chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { ConfigError, intVar, privateKeyFileVar, stringVar, urlVar } from '../shared/env';
+import type { ProxyConfig } from './app';
+
+export const MIN_SESSION_SECRET_BYTES = 32;
+
+export interface ProxyEnvConfig {
+  port: number;
+  host: string;
+  dataDir: string;
+  /** Unset: the sandbox is embedded. */
+  upstreamUrl?: string;
+  proxy: Omit<ProxyConfig, 'upstream' | 'sessionSecret'> & {
+    upstream?: ProxyConfig['upstream'];
+    sessionSecret?: string;
+  };
+}
+
+/** Reads the proxy's variables; a bad value throws a ConfigError naming it. */
+export function proxyConfigFromEnv(env: NodeJS.ProcessEnv): ProxyEnvConfig {
+  const dataDir = resolve(stringVar(env, 'DATA_DIR', 'data'));
+  const upstreamUrl = urlVar(env, 'FINTECTURE_API_URL');
+  const sessionSecret = stringVar(env, 'SESSION_SECRET');
+  const config: ProxyEnvConfig = {
+    port: intVar(env, 'PORT', { fallback: 3000, min: 0, max: 65535 }),
+    host: stringVar(env, 'HOST', '127.0.0.1'),
+    dataDir,
+    proxy: {
+      usersFile: resolve(stringVar(env, 'DASHBOARD_USERS_FILE', join(dataDir, 'users.json'))),
+      distDir: resolve(stringVar(env, 'DIST_DIR', 'dist')),
+      sessionIdleMs:
+        intVar(env, 'SESSION_IDLE_MINUTES', { fallback: 30, min: 1, max: 24 * 60 }) * 60_000,
+      sessionMaxMs:
+        intVar(env, 'SESSION_MAX_HOURS', { fallback: 12, min: 1, max: 24 * 30 }) * 3_600_000,
+    },
+  };
+  const publicUrl = urlVar(env, 'PUBLIC_URL');
+  if (publicUrl) config.proxy.publicOrigin = new URL(publicUrl).origin;
+  const trustProxy = stringVar(env, 'TRUST_PROXY');
+  if (trustProxy !== undefined) {
+    if (!/^[0-9a-fA-F:.,/ ]+$/.test(trustProxy)) {
+      throw new ConfigError(
+        `TRUST_PROXY must list the load balancer's addresses or CIDR ranges, got "${trustProxy}"`,
+      );
+    }
+    config.proxy.trustProxy = trustProxy;
+  }
+  if (sessionSecret !== undefined) {
+    if (Buffer.byteLength(sessionSecret) < MIN_SESSION_SECRET_BYTES) {
+      throw new ConfigError(
+        `SESSION_SECRET must be at least ${MIN_SESSION_SECRET_BYTES} bytes long`,
+      );
+    }
+    config.proxy.sessionSecret = sessionSecret;
+  }
+  if (upstreamUrl !== undefined) {
+    const appId = stringVar(env, 'FINTECTURE_APP_ID');
+    const appSecret = stringVar(env, 'FINTECTURE_APP_SECRET');
+    if (!appId)
+      throw new ConfigError('FINTECTURE_APP_ID is required when FINTECTURE_API_URL is set');
+    if (!appSecret)
+      throw new ConfigError('FINTECTURE_APP_SECRET is required when FINTECTURE_API_URL is set');
+    if (sessionSecret === undefined) {
+      throw new ConfigError(
+        `SESSION_SECRET is required (at least ${MIN_SESSION_SECRET_BYTES} bytes) when FINTECTURE_API_URL is set`,
+      );
+    }
+    config.upstreamUrl = upstreamUrl;
+    config.proxy.upstream = { baseUrl: upstreamUrl, appId, appSecret };
+    const privateKey = privateKeyFileVar(env, 'FINTECTURE_PRIVATE_KEY_FILE');
+    if (privateKey) config.proxy.upstream.privateKey = privateKey;
+  }
+  return config;
+}
+
+/** For the embedded sandbox only: a session secret generated once and kept under DATA_DIR. */
+export function keptSessionSecret(dataDir: string): string {
+  const path = join(dataDir, 'session-secret');
+  try {
+    const kept = readFileSync(path, 'utf8').trim();
+    if (Buffer.byteLength(kept) >= MIN_SESSION_SECRET_BYTES) return kept;
+  } catch {
+    // Not there yet: make one.
+  }
+  mkdirSync(dataDir, { recursive: true });
+  const secret = randomBytes(48).toString('base64url');
+  writeFileSync(path, `${secret}\n`, { mode: 0o600 });
+  chmodSync(path, 0o600);
+  return secret;
+}

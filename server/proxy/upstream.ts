@@ -1,0 +1,315 @@
+import { randomUUID, type KeyObject } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { Agent, errors as undiciErrors, request } from 'undici';
+import { signRequest } from '../shared/httpSignature';
+
+/**
+ * The one client of the Fintecture API: it holds the token (cached, refreshed
+ * once for any number of callers), signs every request, retries what is safe
+ * to retry, and turns every failure into an answer within a bounded time.
+ */
+export interface UpstreamConfig {
+  baseUrl: string;
+  appId: string;
+  appSecret: string;
+  privateKey?: KeyObject;
+  /** Per attempt: connect + headers + body. */
+  attemptTimeoutMs?: number;
+  /** All attempts of one call, retries and waits included. */
+  deadlineMs?: number;
+  maxRetries?: number;
+  userAgent?: string;
+}
+
+export interface UpstreamResponse {
+  status: number;
+  contentType: string | undefined;
+  retryAfter: string | undefined;
+  requestId: string;
+  body: Buffer;
+}
+
+/** A failure that never reached a usable upstream answer: the proxy answers 502/503/504. */
+export class UpstreamError extends Error {
+  constructor(
+    readonly status: 502 | 503 | 504,
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+const RETRYABLE_STATUS = new Set([429, 502, 503, 504]);
+const TOKEN_MARGIN_MAX_S = 60;
+
+interface CachedToken {
+  value: string;
+  expiresAt: number;
+}
+
+export class UpstreamClient {
+  private readonly agent: Agent;
+  private readonly origin: string;
+  private readonly basePath: string;
+  private token: CachedToken | undefined;
+  private pendingToken: Promise<CachedToken> | undefined;
+  private readonly attemptTimeoutMs: number;
+  private readonly deadlineMs: number;
+  private readonly maxRetries: number;
+
+  constructor(private readonly config: UpstreamConfig) {
+    const url = new URL(config.baseUrl);
+    this.origin = url.origin;
+    this.basePath = url.pathname.replace(/\/$/, '');
+    this.attemptTimeoutMs = config.attemptTimeoutMs ?? 10_000;
+    this.deadlineMs = config.deadlineMs ?? 14_000;
+    this.maxRetries = config.maxRetries ?? 2;
+    this.agent = new Agent({
+      connections: 64,
+      keepAliveTimeout: 10_000,
+      connectTimeout: Math.min(this.attemptTimeoutMs, 5_000),
+      headersTimeout: this.attemptTimeoutMs,
+      bodyTimeout: this.attemptTimeoutMs,
+    });
+  }
+
+  async close(): Promise<void> {
+    await this.agent.close();
+  }
+
+  /** A valid token, from the cache or from one shared request to the token endpoint. */
+  async accessToken(): Promise<string> {
+    if (this.token && this.token.expiresAt > Date.now()) return this.token.value;
+    this.pendingToken ??= this.fetchToken().finally(() => {
+      this.pendingToken = undefined;
+    });
+    this.token = await this.pendingToken;
+    return this.token.value;
+  }
+
+  /** Forgets a token the upstream refused, unless another caller already replaced it. */
+  private invalidate(value: string): void {
+    if (this.token?.value === value) this.token = undefined;
+  }
+
+  private async fetchToken(): Promise<CachedToken> {
+    const body = 'grant_type=client_credentials&scope=customers';
+    const basic = Buffer.from(`${this.config.appId}:${this.config.appSecret}`).toString('base64');
+    const response = await this.send(
+      'POST',
+      '/oauth/accesstoken',
+      {
+        authorization: `Basic ${basic}`,
+        'content-type': 'application/x-www-form-urlencoded',
+      },
+      Buffer.from(body),
+      Date.now() + this.deadlineMs,
+    );
+    if (response.status === 401 || response.status === 400) {
+      throw new UpstreamError(
+        502,
+        'upstream_credentials_refused',
+        'The Fintecture API refused the application credentials (FINTECTURE_APP_ID / FINTECTURE_APP_SECRET).',
+      );
+    }
+    if (response.status !== 200) {
+      throw new UpstreamError(
+        response.status === 429 || response.status >= 500 ? 503 : 502,
+        'upstream_token_unavailable',
+        `The Fintecture API did not give an access token (HTTP ${response.status}); retry shortly.`,
+      );
+    }
+    let parsed: { access_token?: unknown; expires_in?: unknown };
+    try {
+      parsed = JSON.parse(response.body.toString('utf8')) as typeof parsed;
+    } catch {
+      throw new UpstreamError(
+        502,
+        'upstream_malformed',
+        'The Fintecture API answered the token request with malformed JSON.',
+      );
+    }
+    if (typeof parsed.access_token !== 'string' || typeof parsed.expires_in !== 'number') {
+      throw new UpstreamError(
+        502,
+        'upstream_malformed',
+        'The Fintecture API answered the token request without a token.',
+      );
+    }
+    // Renew shortly before expiry: a tenth of the lifetime, at most a minute.
+    const margin = Math.min(TOKEN_MARGIN_MAX_S, parsed.expires_in / 10);
+    return {
+      value: parsed.access_token,
+      expiresAt: Date.now() + (parsed.expires_in - margin) * 1000,
+    };
+  }
+
+  /**
+   * Calls a /v1 operation. `target` is the path with its query string, exactly
+   * as it goes on the request line (and into the signature).
+   */
+  async call(
+    method: 'GET' | 'POST',
+    target: string,
+    body?: Buffer,
+    requestId: string = randomUUID(),
+  ): Promise<UpstreamResponse> {
+    const deadline = Date.now() + this.deadlineMs;
+    let refreshed = false;
+    let retries = 0;
+    for (;;) {
+      const token = await this.accessToken();
+      const headers: Record<string, string> = {
+        authorization: `Bearer ${token}`,
+        accept: 'application/json',
+        'x-request-id': requestId,
+      };
+      if (body) headers['content-type'] = 'application/json';
+      let response: UpstreamResponse;
+      try {
+        response = await this.send(
+          method,
+          target,
+          headers,
+          body ?? Buffer.alloc(0),
+          deadline,
+          requestId,
+        );
+      } catch (error) {
+        // A read that failed on the way can be tried again; a create might have happened.
+        if (
+          method === 'GET' &&
+          retries < this.maxRetries &&
+          error instanceof UpstreamError &&
+          error.status !== 504
+        ) {
+          const wait = backoff(retries);
+          if (Date.now() + wait < deadline) {
+            retries += 1;
+            await sleep(wait);
+            continue;
+          }
+        }
+        throw error;
+      }
+      if (response.status === 401 && !refreshed) {
+        // Revoked or expired early: one new token, one more try. The request was refused, so this is safe for creates too.
+        refreshed = true;
+        this.invalidate(token);
+        continue;
+      }
+      if (method === 'GET' && RETRYABLE_STATUS.has(response.status) && retries < this.maxRetries) {
+        const wait = retryAfterMs(response.retryAfter) ?? backoff(retries);
+        if (Date.now() + wait < deadline) {
+          retries += 1;
+          await sleep(wait);
+          continue;
+        }
+      }
+      return response;
+    }
+  }
+
+  private async send(
+    method: string,
+    target: string,
+    headers: Record<string, string>,
+    body: Buffer,
+    deadline: number,
+    requestId: string = randomUUID(),
+  ): Promise<UpstreamResponse> {
+    const path = `${this.basePath}${target}`;
+    const signed =
+      this.config.privateKey && target.startsWith('/v1/')
+        ? signRequest({
+            method,
+            target: path,
+            body,
+            keyId: this.config.appId,
+            privateKey: this.config.privateKey,
+            requestId,
+          })
+        : undefined;
+    const remaining = deadline - Date.now();
+    if (remaining <= 0) throw timeout();
+    try {
+      const response = await request(`${this.origin}${path}`, {
+        method: method as 'GET' | 'POST',
+        headers: {
+          ...headers,
+          'user-agent': this.config.userAgent ?? 'customers-backoffice-proxy',
+          ...(signed
+            ? {
+                date: signed.Date,
+                digest: signed.Digest,
+                'x-request-id': signed['X-Request-ID'],
+                signature: signed.Signature,
+              }
+            : {}),
+        },
+        body: method === 'GET' ? null : body,
+        dispatcher: this.agent,
+        signal: AbortSignal.timeout(Math.min(remaining, this.attemptTimeoutMs)),
+      });
+      const bytes = Buffer.from(await response.body.arrayBuffer());
+      const header = (name: string) => {
+        const value = response.headers[name];
+        return Array.isArray(value) ? value[0] : value;
+      };
+      if (response.statusCode >= 300 && response.statusCode < 400) {
+        throw new UpstreamError(
+          502,
+          'upstream_redirect',
+          'The Fintecture API answered with a redirect, which the proxy does not follow.',
+        );
+      }
+      return {
+        status: response.statusCode,
+        contentType: header('content-type'),
+        retryAfter: header('retry-after'),
+        requestId: header('x-request-id') ?? requestId,
+        body: bytes,
+      };
+    } catch (error) {
+      if (error instanceof UpstreamError) throw error;
+      if (isTimeout(error)) throw timeout();
+      throw new UpstreamError(
+        502,
+        'upstream_unreachable',
+        'The Fintecture API cannot be reached; retry shortly.',
+      );
+    }
+  }
+}
+
+function timeout(): UpstreamError {
+  return new UpstreamError(
+    504,
+    'upstream_timeout',
+    'The Fintecture API did not answer in time; retry shortly.',
+  );
+}
+
+function isTimeout(error: unknown): boolean {
+  return (
+    (error instanceof DOMException &&
+      (error.name === 'TimeoutError' || error.name === 'AbortError')) ||
+    error instanceof undiciErrors.HeadersTimeoutError ||
+    error instanceof undiciErrors.BodyTimeoutError ||
+    error instanceof undiciErrors.ConnectTimeoutError ||
+    (error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError'))
+  );
+}
+
+/** 200 ms, 400 ms, 800 ms... with jitter, so retrying clients do not stampede. */
+function backoff(attempt: number): number {
+  return Math.round(200 * 2 ** attempt * (0.75 + Math.random() * 0.5));
+}
+
+function retryAfterMs(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  if (/^\d+$/.test(value.trim())) return Number(value) * 1000;
+  const at = Date.parse(value);
+  return Number.isNaN(at) ? undefined : Math.max(0, at - Date.now());
+}

@@ -1,0 +1,15 @@
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vite';
+
+const proxyTarget = process.env.PROXY_URL ?? 'http://127.0.0.1:3000';
+
+export default defineConfig({
+  plugins: [react()],
+  server: {
+    proxy: {
+      '/api': { target: proxyTarget },
+      '/auth': { target: proxyTarget },
+    },
+  },
+  build: { outDir: 'dist', emptyOutDir: true },
+});
