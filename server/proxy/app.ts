@@ -169,6 +169,17 @@ export async function buildApp(config: ProxyConfig): Promise<FastifyInstance> {
     );
   });
 
+  // Graceful shutdown: requests in flight finish, then their keep-alive connections close.
+  let closing = false;
+  app.addHook('preClose', async () => {
+    closing = true;
+    app.server.closeIdleConnections();
+  });
+  app.addHook('onSend', async (_request, reply, payload) => {
+    if (closing) reply.header('connection', 'close');
+    return payload;
+  });
+
   // WebSocket and other protocol switches are never proxied.
   app.addHook('onRequest', async (request, reply) => {
     if (request.headers.upgrade !== undefined) {
@@ -203,10 +214,6 @@ export async function buildApp(config: ProxyConfig): Promise<FastifyInstance> {
     });
     await api.register(fastifyRateLimit, {
       global: false,
-      errorResponseBuilder: (_request, context) => ({
-        statusCode: 429,
-        message: `Too many sign-in attempts; try again in ${Math.ceil(context.ttl / 1000)} s.`,
-      }),
     });
 
     // Anti-forgery: writes need our custom header and must come from our own origin.
@@ -245,22 +252,39 @@ export async function buildApp(config: ProxyConfig): Promise<FastifyInstance> {
     };
 
     const limits = config.loginLimits ?? { perClient: 20, perAccount: 5, windowMs: 15 * 60 * 1000 };
+    const perClient = api.createRateLimit({
+      max: limits.perClient,
+      timeWindow: limits.windowMs,
+      keyGenerator: (request) => `ip:${request.ip}`,
+    });
+    const perAccount = api.createRateLimit({
+      max: limits.perAccount,
+      timeWindow: limits.windowMs,
+      keyGenerator: (request) => `account:${loginBody(request)?.username?.toLowerCase() ?? ''}`,
+    });
     api.post(
       '/auth/login',
       {
-        preHandler: [
-          api.rateLimit({
-            max: limits.perClient,
-            timeWindow: limits.windowMs,
-            keyGenerator: (request) => `ip:${request.ip}`,
-          }),
-          api.rateLimit({
-            max: limits.perAccount,
-            timeWindow: limits.windowMs,
-            keyGenerator: (request) =>
-              `account:${loginBody(request)?.username?.toLowerCase() ?? ''}`,
-          }),
-        ],
+        preHandler: async (request, reply) => {
+          // Every attempt counts per client address; failed ones count per account name.
+          const client = await perClient(request);
+          const account = await perAccount(request, { increment: false });
+          const limited =
+            !client.isAllowed && client.isExceeded
+              ? client
+              : !account.isAllowed && account.remaining === 0
+                ? account
+                : undefined;
+          if (limited) {
+            reply.header('retry-after', String(limited.ttlInSeconds));
+            return problem(
+              reply,
+              429,
+              'too_many_attempts',
+              `Too many sign-in attempts; try again in ${limited.ttlInSeconds} s.`,
+            );
+          }
+        },
       },
       async (request, reply) => {
         const body = loginBody(request);
@@ -273,6 +297,7 @@ export async function buildApp(config: ProxyConfig): Promise<FastifyInstance> {
           account?.password_hash ?? (await decoy()),
         );
         if (!account || !valid) {
+          await perAccount(request);
           request.log.info(
             { audit: { event: 'sign_in', agent: body.username.slice(0, 64), outcome: 'refused' } },
             'audit',

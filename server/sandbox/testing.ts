@@ -9,16 +9,18 @@ export function basicAuth(id = TEST_APP_ID, secret = TEST_APP_SECRET): string {
   return `Basic ${Buffer.from(`${id}:${secret}`).toString('base64')}`;
 }
 
+/** An empty in-memory sandbox whose verifications resolve at once. */
+export const TEST_SANDBOX_CONFIG: SandboxConfig = {
+  db: ':memory:',
+  seed: 0,
+  appId: TEST_APP_ID,
+  appSecret: TEST_APP_SECRET,
+  verificationDelayMs: 0,
+  tokenTtlSeconds: 3600,
+};
+
 export async function testSandbox(overrides: Partial<SandboxConfig> = {}) {
-  const app = await buildApp({
-    db: ':memory:',
-    seed: 0,
-    appId: TEST_APP_ID,
-    appSecret: TEST_APP_SECRET,
-    verificationDelayMs: 0,
-    tokenTtlSeconds: 3600,
-    ...overrides,
-  });
+  const app = await buildApp({ ...TEST_SANDBOX_CONFIG, ...overrides });
   const tokenReply = await app.inject({
     method: 'POST',
     url: '/oauth/accesstoken',

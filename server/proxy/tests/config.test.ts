@@ -1,0 +1,107 @@
+import { execFile, spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, describe, expect, it } from 'vitest';
+import { ConfigError } from '../../shared/env';
+import { keptSessionSecret, proxyConfigFromEnv } from '../config';
+import { UsersFile, verifyPassword } from '../users';
+
+const dir = mkdtempSync(join(tmpdir(), 'proxy-config-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+const real = {
+  FINTECTURE_API_URL: 'https://api-sandbox.fintecture.com',
+  FINTECTURE_APP_ID: 'app',
+  FINTECTURE_APP_SECRET: 'secret',
+  SESSION_SECRET: 'x'.repeat(32),
+};
+
+describe('proxy configuration', () => {
+  it('embeds the sandbox when FINTECTURE_API_URL is unset', () => {
+    const config = proxyConfigFromEnv({ DATA_DIR: dir });
+    expect(config.upstreamUrl).toBeUndefined();
+    expect(config.port).toBe(3000);
+    expect(config.proxy.usersFile).toBe(join(dir, 'users.json'));
+  });
+
+  it.each([
+    [{ ...real, SESSION_SECRET: undefined }, 'SESSION_SECRET'],
+    [{ ...real, SESSION_SECRET: 'x'.repeat(31) }, 'SESSION_SECRET'],
+    [{ ...real, FINTECTURE_APP_SECRET: '' }, 'FINTECTURE_APP_SECRET'],
+    [{ ...real, FINTECTURE_APP_ID: undefined }, 'FINTECTURE_APP_ID'],
+    [{ ...real, FINTECTURE_API_URL: 'ftp://example.com' }, 'FINTECTURE_API_URL'],
+    [{ ...real, FINTECTURE_PRIVATE_KEY_FILE: '/nonexistent.pem' }, 'FINTECTURE_PRIVATE_KEY_FILE'],
+    [{ PORT: '-1' }, 'PORT'],
+    [{ TRUST_PROXY: 'everyone' }, 'TRUST_PROXY'],
+    [{ SESSION_IDLE_MINUTES: '0' }, 'SESSION_IDLE_MINUTES'],
+  ])('refuses to start with %j, naming %s', (env, name) => {
+    expect(() => proxyConfigFromEnv(env)).toThrow(ConfigError);
+    expect(() => proxyConfigFromEnv(env)).toThrow(name);
+  });
+
+  it('keeps a generated session secret under DATA_DIR, readable by its owner only', () => {
+    const secret = keptSessionSecret(dir);
+    expect(Buffer.byteLength(secret)).toBeGreaterThanOrEqual(32);
+    expect(keptSessionSecret(dir)).toBe(secret);
+    expect(statSync(join(dir, 'session-secret')).mode & 0o777).toBe(0o600);
+  });
+
+  it('stops the proxy with one line when a real upstream has no session secret', async () => {
+    const failure = await promisify(execFile)('npx', ['tsx', 'server/proxy/main.ts'], {
+      env: { ...process.env, ...real, SESSION_SECRET: 'too-short' },
+    }).then(
+      () => undefined,
+      (error: { code: number; stderr: string }) => error,
+    );
+    expect(failure?.code).toBe(1);
+    const lines = failure!.stderr
+      .split('\n')
+      .filter((line) => line.trim() && !line.includes('npm warn'));
+    expect(lines).toEqual(['proxy: SESSION_SECRET must be at least 32 bytes long']);
+  });
+});
+
+describe('npm run user', () => {
+  const usersFile = join(dir, 'cli-users.json');
+  const run = (args: string[], input?: string) =>
+    new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
+      const child = spawn('npx', ['tsx', 'scripts/user.ts', ...args], {
+        env: { ...process.env, DASHBOARD_USERS_FILE: usersFile },
+      });
+      let stdout = '';
+      let stderr = '';
+      child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+      child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+      child.on('close', (code) => resolve({ code, stdout, stderr }));
+      child.stdin.end(input);
+    });
+
+  it('adds an agent with the password from standard input, lists and removes accounts', async () => {
+    const added = await run(['add', 'Carla', '--role', 'agent'], 'carla-password-123\n');
+    expect(added.code).toBe(0);
+    const account = new UsersFile(usersFile).find('carla')!;
+    expect(account.role).toBe('agent');
+    expect(account.password_hash).toMatch(/^scrypt\$/);
+    expect(readFileSync(usersFile, 'utf8')).not.toContain('carla-password-123');
+    expect(await verifyPassword('carla-password-123', account.password_hash)).toBe(true);
+    expect(statSync(usersFile).mode & 0o777).toBe(0o600);
+
+    expect((await run(['add', 'dan', '--role', 'viewer'], 'dan-password-1234\n')).code).toBe(0);
+    const list = await run(['list']);
+    expect(list.stdout).toMatch(/carla\s+agent/);
+    expect(list.stdout).toMatch(/dan\s+viewer/);
+
+    expect((await run(['remove', 'dan'])).code).toBe(0);
+    expect((await run(['list'])).stdout).not.toContain('dan');
+  }, 30_000);
+
+  it('refuses a short password, a bad role and an unknown account', async () => {
+    const short = await run(['add', 'erin', '--role', 'agent'], 'short\n');
+    expect(short.code).toBe(1);
+    expect(short.stderr).toContain('at least 12 characters');
+    expect((await run(['add', 'erin', '--role', 'admin'], 'long-enough-password\n')).code).toBe(2);
+    expect((await run(['remove', 'nobody'])).code).toBe(1);
+  }, 30_000);
+});
