@@ -250,7 +250,9 @@ export class UpstreamClient {
         },
         body: method === 'GET' ? null : body,
         dispatcher: this.agent,
-        signal: AbortSignal.timeout(Math.min(remaining, this.attemptTimeoutMs)),
+        // Per-attempt limits, cut to what is left of the call's deadline (cheaper than an AbortSignal per call).
+        headersTimeout: Math.min(remaining, this.attemptTimeoutMs),
+        bodyTimeout: Math.min(remaining, this.attemptTimeoutMs),
       });
       const bytes = Buffer.from(await response.body.arrayBuffer());
       const header = (name: string) => {

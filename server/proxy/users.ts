@@ -64,21 +64,26 @@ export function decoy(): Promise<string> {
 }
 
 export class UsersFile {
-  private cache: { mtimeMs: number; accounts: Account[] } | undefined;
+  private cache: { mtimeMs: number; checkedAt: number; accounts: Account[] } | undefined;
 
   constructor(readonly path: string) {}
 
   /** The account as the file says now (re-read only when the file changed), for every request. */
-  current(username: string): Account | undefined {
+  current(username: string, now = Date.now()): Account | undefined {
+    // The file is looked at at most once a second: a removal takes effect within that.
+    if (this.cache && now - this.cache.checkedAt < 1000) {
+      return this.cache.accounts.find((account) => account.username === username);
+    }
     let mtimeMs = -1;
     try {
       mtimeMs = statSync(this.path).mtimeMs;
     } catch {
       // No file: no accounts.
     }
-    if (this.cache?.mtimeMs !== mtimeMs)
-      this.cache = { mtimeMs, accounts: mtimeMs < 0 ? [] : this.read() };
-    return this.cache.accounts.find((account) => account.username === username);
+    const accounts =
+      this.cache?.mtimeMs === mtimeMs ? this.cache.accounts : mtimeMs < 0 ? [] : this.read();
+    this.cache = { mtimeMs, checkedAt: now, accounts };
+    return accounts.find((account) => account.username === username);
   }
 
   read(): Account[] {

@@ -1,0 +1,88 @@
+/**
+ * One server of the proxy benchmark, in a process of its own so its CPU time
+ * can be read from /proc: `sandbox`, `baseline` (a bare @fastify/http-proxy)
+ * or `ours` (the real proxy). Prints one JSON line with its URL, then serves.
+ */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import fastifyHttpProxy from '@fastify/http-proxy';
+import Fastify from 'fastify';
+import { buildApp as buildProxy } from '../server/proxy/app';
+import { UsersFile } from '../server/proxy/users';
+import { buildApp as buildSandbox } from '../server/sandbox/app';
+
+const [kind, upstream = ''] = process.argv.slice(2);
+const APP_ID = 'bench';
+const APP_SECRET = 'bench-secret-0123456789';
+
+async function token(): Promise<string> {
+  const reply = await fetch(`${upstream}/oauth/accesstoken`, {
+    method: 'POST',
+    headers: {
+      authorization: `Basic ${Buffer.from(`${APP_ID}:${APP_SECRET}`).toString('base64')}`,
+      'content-type': 'application/x-www-form-urlencoded',
+    },
+    body: 'grant_type=client_credentials&scope=customers',
+  });
+  return ((await reply.json()) as { access_token: string }).access_token;
+}
+
+let url: string;
+const extra: Record<string, string> = {};
+if (kind === 'sandbox') {
+  const app = await buildSandbox({
+    db: ':memory:',
+    seed: 200,
+    appId: APP_ID,
+    appSecret: APP_SECRET,
+    verificationDelayMs: 0,
+    tokenTtlSeconds: 86_400,
+  });
+  url = await app.listen({ host: '127.0.0.1', port: 0 });
+  extra.token = await (async () => {
+    const reply = await app.inject({
+      method: 'POST',
+      url: '/oauth/accesstoken',
+      headers: {
+        authorization: `Basic ${Buffer.from(`${APP_ID}:${APP_SECRET}`).toString('base64')}`,
+        'content-type': 'application/x-www-form-urlencoded',
+      },
+      payload: 'grant_type=client_credentials&scope=customers',
+    });
+    return reply.json<{ access_token: string }>().access_token;
+  })();
+} else if (kind === 'baseline') {
+  const bearer = `Bearer ${await token()}`;
+  const app = Fastify();
+  await app.register(fastifyHttpProxy, {
+    upstream,
+    prefix: '/api/v1',
+    rewritePrefix: '/v1',
+    replyOptions: {
+      rewriteRequestHeaders: (_request, headers) => ({ ...headers, authorization: bearer }),
+    },
+  });
+  url = await app.listen({ host: '127.0.0.1', port: 0 });
+} else if (kind === 'ours') {
+  const dir = mkdtempSync(join(tmpdir(), 'bench-proxy-'));
+  const users = new UsersFile(join(dir, 'users.json'));
+  await users.add('bench', 'agent', 'bench-password-123');
+  const app = await buildProxy({
+    upstream: { baseUrl: upstream, appId: APP_ID, appSecret: APP_SECRET },
+    sessionSecret: 'bench-session-secret-of-at-least-32-bytes',
+    usersFile: users.path,
+    distDir: join(dir, 'dist'),
+  });
+  url = await app.listen({ host: '127.0.0.1', port: 0 });
+  const login = await fetch(`${url}/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-csrf': '1', origin: url },
+    body: JSON.stringify({ username: 'bench', password: 'bench-password-123' }),
+  });
+  extra.cookie = login.headers.getSetCookie()[0]!.split(';')[0]!;
+} else {
+  throw new Error(`unknown server kind ${kind}`);
+}
+console.log(JSON.stringify({ url, ...extra }));
+for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => process.exit(0));
