@@ -26,7 +26,7 @@ export interface SessionOptions {
   secure: boolean;
 }
 
-/** Idle time is tracked to the minute, so a busy agent's cookie is not re-sent on every call. */
+/** Idle time is tracked to the minute (or a tenth of the idle lifetime), so a busy agent's cookie is not re-sent on every call. */
 const TOUCH_PRECISION_MS = 60_000;
 
 export class Sessions {
@@ -70,7 +70,7 @@ export class Sessions {
       this.end(request, reply);
       return undefined;
     }
-    if (now - record.lastSeenAt > TOUCH_PRECISION_MS) {
+    if (now - record.lastSeenAt > Math.min(TOUCH_PRECISION_MS, this.options.idleMs / 10)) {
       record.lastSeenAt = now;
       this.setCookie(reply, id);
     }

@@ -1,5 +1,7 @@
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AGENT, Browser, startStack, VIEWER, type Stack } from '../testing';
+import { UsersFile } from '../users';
 
 let stack: Stack;
 beforeAll(async () => {
@@ -201,6 +203,70 @@ describe('sign-in rate limits', () => {
       expect(statuses).toEqual([401, 401, 401, 429, 429]);
     } finally {
       await limited.close();
+    }
+  });
+});
+
+describe('session lifetimes', () => {
+  const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+  it('ends a session left idle longer than the idle lifetime', async () => {
+    const short = await startStack({ proxy: { sessionIdleMs: 1000 } });
+    try {
+      const browser = new Browser(short.url);
+      await browser.signIn(AGENT);
+      await sleep(500);
+      expect((await browser.fetch('/auth/me')).status).toBe(200);
+      await sleep(700);
+      // Active within the idle lifetime: still signed in.
+      expect((await browser.fetch('/auth/me')).status).toBe(200);
+      await sleep(1200);
+      expect((await browser.fetch('/auth/me')).status).toBe(401);
+    } finally {
+      await short.close();
+    }
+  });
+
+  it('ends even a busy session after the absolute lifetime', async () => {
+    const short = await startStack({ proxy: { sessionMaxMs: 1000 } });
+    try {
+      const browser = new Browser(short.url);
+      await browser.signIn(AGENT);
+      for (let i = 0; i < 3; i += 1) {
+        await sleep(300);
+        expect((await browser.fetch('/api/v1/customers')).status).toBe(200);
+      }
+      await sleep(300);
+      expect((await browser.fetch('/api/v1/customers')).status).toBe(401);
+    } finally {
+      await short.close();
+    }
+  });
+
+  it('ends the sessions of a removed account and applies a role change at once', async () => {
+    const fresh = await startStack();
+    try {
+      const file = new UsersFile(join(fresh.dir, 'users.json'));
+      const agent = new Browser(fresh.url);
+      await agent.signIn(AGENT);
+      const viewer = new Browser(fresh.url);
+      await viewer.signIn(VIEWER);
+
+      await file.add(AGENT.username, 'viewer', AGENT.password);
+      file.remove(VIEWER.username);
+      await sleep(1100);
+      expect(await (await agent.fetch('/auth/me')).json()).toEqual({
+        username: 'alice',
+        role: 'viewer',
+      });
+      const create = await agent.fetch('/api/v1/customers', {
+        method: 'POST',
+        json: { first_name: 'A', last_name: 'B', email: 'ab@example.fr' },
+      });
+      expect(create.status).toBe(403);
+      expect((await viewer.fetch('/auth/me')).status).toBe(401);
+    } finally {
+      await fresh.close();
     }
   });
 });
