@@ -1,0 +1,128 @@
+/**
+ * Screenshots of every page and state, at 1366x900 and 390x844, into
+ * screenshots/ (not committed): for looking at, not for asserting.
+ *
+ *   npm run build && npx tsx scripts/screenshots.ts
+ */
+import { existsSync, mkdirSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium, type Page } from '@playwright/test';
+import { buildApp as buildProxy } from '../server/proxy/app';
+import { UsersFile } from '../server/proxy/users';
+import { buildApp as buildSandbox } from '../server/sandbox/app';
+
+const out = resolve('screenshots');
+mkdirSync(out, { recursive: true });
+const dir = mkdtempSync(join(tmpdir(), 'screens-'));
+const sandbox = await buildSandbox({
+  db: ':memory:',
+  seed: 60,
+  appId: 'screens',
+  appSecret: 'screens-secret-0123456789',
+  verificationDelayMs: 6000,
+  tokenTtlSeconds: 3600,
+});
+const sandboxUrl = await sandbox.listen({ host: '127.0.0.1', port: 0 });
+const users = new UsersFile(join(dir, 'users.json'));
+await users.add('alice', 'agent', 'alice-password-123');
+await users.add('victor', 'viewer', 'victor-password-123');
+const proxy = await buildProxy({
+  upstream: { baseUrl: sandboxUrl, appId: 'screens', appSecret: 'screens-secret-0123456789' },
+  sessionSecret: 'screens-session-secret-of-at-least-32-bytes',
+  usersFile: users.path,
+  distDir: resolve('dist'),
+});
+const url = await proxy.listen({ host: '127.0.0.1', port: 0 });
+
+const browser = await chromium.launch({
+  ...(existsSync('/usr/bin/chromium') ? { executablePath: '/usr/bin/chromium' } : {}),
+  args: [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--no-first-run',
+  ],
+});
+const errors: string[] = [];
+
+async function shoot(page: Page, name: string) {
+  await page.waitForTimeout(300);
+  await page.screenshot({ path: join(out, `${name}.png`), fullPage: true });
+}
+
+for (const [label, viewport] of [
+  ['desktop', { width: 1366, height: 900 }],
+  ['mobile', { width: 390, height: 844 }],
+] as const) {
+  const context = await browser.newContext({ viewport, locale: 'fr-FR' });
+  const page = await context.newPage();
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(`${label} ${page.url()}: ${message.text()}`);
+  });
+  await page.goto(`${url}/customers`);
+  await page.getByLabel('Username').waitFor();
+  await shoot(page, `${label}-01-login`);
+  await page.getByLabel('Username').fill('alice');
+  await page.getByRole('textbox', { name: 'Password', exact: true }).fill('wrong-password');
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('alert').waitFor();
+  await shoot(page, `${label}-02-login-refused`);
+  await page.getByRole('textbox', { name: 'Password', exact: true }).fill('alice-password-123');
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('heading', { name: 'Customers' }).waitFor();
+  await page.getByRole('table').locator('tbody tr').first().waitFor();
+  await shoot(page, `${label}-03-customers`);
+  await page.getByLabel('Filter this page').fill('zzzz');
+  await shoot(page, `${label}-04-customers-filtered-empty`);
+  await page.getByLabel('Filter this page').fill('');
+  await page.getByRole('link', { name: 'New customer' }).click();
+  await page.getByRole('heading', { name: 'New customer' }).waitFor();
+  await page.getByLabel('First name').fill('Zoë');
+  await page.getByRole('textbox', { name: 'Email', exact: true }).fill('not-an-email');
+  await page.getByLabel('Last name').click();
+  await shoot(page, `${label}-05-new-customer-invalid`);
+  await page.getByLabel('Last name').fill('Müller');
+  await page.getByRole('textbox', { name: 'Email', exact: true }).fill(`zoe.${label}@example.de`);
+  await page.getByRole('button', { name: 'Create customer' }).click();
+  await page.getByRole('tab', { name: 'Overview' }).waitFor();
+  await shoot(page, `${label}-06-customer-overview`);
+  await page.getByRole('tab', { name: 'Bank accounts' }).click();
+  await page.getByText('No bank account yet').waitFor();
+  await shoot(page, `${label}-07-bank-accounts-empty`);
+  await page.getByRole('button', { name: 'Add bank account' }).click();
+  await page
+    .getByRole('textbox', { name: 'IBAN', exact: true })
+    .fill('DE89 3704 0044 0532 0130 01');
+  await page.getByRole('textbox', { name: 'BIC', exact: true }).click();
+  await shoot(page, `${label}-08-add-bank-account-invalid`);
+  await page
+    .getByRole('textbox', { name: 'IBAN', exact: true })
+    .fill('DE89 3704 0044 0532 0130 00');
+  await page.getByRole('button', { name: 'Add bank account' }).last().click();
+  await page.getByRole('dialog').waitFor({ state: 'detached' });
+  await page.getByRole('table').locator('tbody tr').first().waitFor();
+  await shoot(page, `${label}-09-bank-accounts`);
+  await page.getByRole('tab', { name: 'Verifications' }).click();
+  await page.getByRole('button', { name: 'Start verification' }).click();
+  await page.getByRole('dialog').waitFor();
+  await shoot(page, `${label}-10-start-verification`);
+  await page.getByRole('button', { name: 'Start verification' }).last().click();
+  await page.getByRole('dialog').waitFor({ state: 'detached' });
+  await page.getByText('Pending').first().waitFor();
+  await shoot(page, `${label}-11-verification-pending`);
+  await page.getByText('Verified', { exact: true }).first().waitFor({ timeout: 15_000 });
+  await shoot(page, `${label}-12-verification-resolved`);
+  await page.goto(`${url}/customers/unknown-id`);
+  await page.getByRole('heading', { name: 'Not found' }).waitFor();
+  await shoot(page, `${label}-13-not-found`);
+  await context.close();
+}
+
+await browser.close();
+await proxy.close();
+await sandbox.close();
+console.log(`screenshots in ${out}`);
+console.log(errors.length ? `console errors:\n${errors.join('\n')}` : 'no console errors');

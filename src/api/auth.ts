@@ -1,0 +1,67 @@
+import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
+import { ApiError, errorFromResponse, malformedAnswer, networkError } from './errors';
+
+export type Role = 'agent' | 'viewer';
+export interface Agent {
+  username: string;
+  role: Role;
+}
+
+async function authCall<T>(path: string, init: RequestInit = {}): Promise<T | undefined> {
+  let response: Response;
+  try {
+    response = await fetch(path, {
+      ...init,
+      headers: {
+        ...(init.body ? { 'content-type': 'application/json' } : {}),
+        'x-csrf': '1',
+        ...init.headers,
+      },
+    });
+  } catch {
+    throw networkError();
+  }
+  if (!response.ok) throw await errorFromResponse(response);
+  if (response.status === 204) return undefined;
+  try {
+    return (await response.json()) as T;
+  } catch {
+    throw malformedAnswer();
+  }
+}
+
+/** Who is signed in; `null` when nobody is. */
+export const meQuery = queryOptions({
+  queryKey: ['auth', 'me'],
+  queryFn: async (): Promise<Agent | null> => {
+    try {
+      return (await authCall<Agent>('/auth/me')) ?? null;
+    } catch (error) {
+      if (error instanceof ApiError && error.status === 401) return null;
+      throw error;
+    }
+  },
+  staleTime: 60_000,
+});
+
+export function useSignIn() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (credentials: { username: string; password: string }) =>
+      authCall<Agent>('/auth/login', { method: 'POST', body: JSON.stringify(credentials) }),
+    onSuccess: (agent) => {
+      queryClient.setQueryData(meQuery.queryKey, agent ?? null);
+    },
+  });
+}
+
+export function useSignOut() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: () => authCall<void>('/auth/logout', { method: 'POST' }),
+    onSettled: () => {
+      queryClient.clear();
+      queryClient.setQueryData(meQuery.queryKey, null);
+    },
+  });
+}

@@ -1,0 +1,98 @@
+import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
+import { z } from 'zod';
+import type { components } from '../../openapi/customers';
+import { bicProblem, ibanProblem } from '../lib/iban';
+import { api, unwrap } from './client';
+
+export type BankAccount = components['schemas']['CustomerBankAccount'];
+export type BankAccountCreate = components['schemas']['CustomerBankAccountCreate'];
+
+export const bankAccountKeys = {
+  all: (customerId: string) => ['customers', 'detail', customerId, 'bank-accounts'] as const,
+  detail: (customerId: string, accountId: string) =>
+    [...bankAccountKeys.all(customerId), accountId] as const,
+};
+
+export function bankAccountsQuery(customerId: string) {
+  return queryOptions({
+    queryKey: bankAccountKeys.all(customerId),
+    queryFn: ({ signal }) =>
+      unwrap(
+        api.GET('/v1/customers/{customer_id}/bank-accounts', {
+          params: { path: { customer_id: customerId } },
+          signal,
+        }),
+      ),
+  });
+}
+
+export function bankAccountQuery(customerId: string, accountId: string) {
+  return queryOptions({
+    queryKey: bankAccountKeys.detail(customerId, accountId),
+    queryFn: ({ signal }) =>
+      unwrap(
+        api.GET('/v1/customers/{customer_id}/bank-accounts/{account_id}', {
+          params: { path: { customer_id: customerId, account_id: accountId } },
+          signal,
+        }),
+      ),
+  });
+}
+
+export const CURRENCIES = [
+  'EUR',
+  'GBP',
+  'CHF',
+  'SEK',
+  'DKK',
+  'NOK',
+  'PLN',
+  'CZK',
+  'HUF',
+  'RON',
+  'USD',
+] as const;
+
+export const bankAccountFormSchema = z.object({
+  iban: z.string().superRefine((value, context) => {
+    const problem = ibanProblem(value);
+    if (problem) context.addIssue({ code: 'custom', message: problem });
+  }),
+  bic: z.string().superRefine((value, context) => {
+    const problem = value.trim() === '' ? undefined : bicProblem(value);
+    if (problem) context.addIssue({ code: 'custom', message: problem });
+  }),
+  holder_name: z
+    .string()
+    .trim()
+    .min(1, "Enter the account holder's name")
+    .max(140, 'At most 140 characters'),
+  currency: z.string().regex(/^[A-Z]{3}$/, 'Choose a currency'),
+});
+export type BankAccountForm = z.infer<typeof bankAccountFormSchema>;
+
+export function bankAccountCreateFromForm(form: BankAccountForm): BankAccountCreate {
+  const body: BankAccountCreate = {
+    iban: form.iban.replace(/\s+/g, '').toUpperCase(),
+    holder_name: form.holder_name.trim(),
+    currency: form.currency,
+  };
+  const bic = form.bic.replace(/\s+/g, '').toUpperCase();
+  if (bic) body.bic = bic;
+  return body;
+}
+
+export function useCreateBankAccount(customerId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ body, idempotencyKey }: { body: BankAccountCreate; idempotencyKey: string }) =>
+      unwrap(
+        api.POST('/v1/customers/{customer_id}/bank-accounts', {
+          params: { path: { customer_id: customerId } },
+          body,
+          headers: { 'idempotency-key': idempotencyKey },
+        }),
+      ),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: bankAccountKeys.all(customerId) }),
+  });
+}

@@ -1,0 +1,93 @@
+import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
+import { z } from 'zod';
+import type { components } from '../../openapi/customers';
+import { bankAccountKeys } from './bankAccounts';
+import { api, unwrap } from './client';
+
+export type Verification = components['schemas']['CustomerVerification'];
+export type VerificationStatus = NonNullable<Verification['status']>;
+
+export const verificationKeys = {
+  all: (customerId: string) => ['customers', 'detail', customerId, 'verifications'] as const,
+  detail: (customerId: string, verificationId: string) =>
+    [...verificationKeys.all(customerId), verificationId] as const,
+};
+
+/** Pending verifications are polled: every 2 s, slower while the tab is hidden, not at all once none is pending. */
+export function pollInterval(
+  data: { status?: string }[] | undefined,
+  hidden: boolean,
+): number | false {
+  if (!data?.some((verification) => verification.status === 'pending')) return false;
+  return hidden ? 15_000 : 2_000;
+}
+
+export function verificationsQuery(customerId: string) {
+  return queryOptions({
+    queryKey: verificationKeys.all(customerId),
+    queryFn: ({ signal }) =>
+      unwrap(
+        api.GET('/v1/customers/{customer_id}/verifications', {
+          params: { path: { customer_id: customerId } },
+          signal,
+        }),
+      ),
+    refetchInterval: (query) =>
+      pollInterval(query.state.data?.data, document.visibilityState === 'hidden'),
+    refetchIntervalInBackground: true,
+  });
+}
+
+export function verificationQuery(customerId: string, verificationId: string) {
+  return queryOptions({
+    queryKey: verificationKeys.detail(customerId, verificationId),
+    queryFn: ({ signal }) =>
+      unwrap(
+        api.GET('/v1/customers/{customer_id}/verification/{verification_id}', {
+          params: { path: { customer_id: customerId, verification_id: verificationId } },
+          signal,
+        }),
+      ),
+    refetchInterval: (query) =>
+      pollInterval(
+        query.state.data ? [query.state.data] : undefined,
+        document.visibilityState === 'hidden',
+      ),
+    refetchIntervalInBackground: true,
+  });
+}
+
+export const verificationFormSchema = z.object({
+  provider_id: z
+    .string()
+    .trim()
+    .regex(
+      /^[a-z0-9][a-z0-9_.-]{0,63}$/i,
+      'Letters, digits, dots, dashes and underscores, e.g. bnp-paribas',
+    ),
+  expected_name: z
+    .string()
+    .trim()
+    .min(1, 'Enter the name to look for')
+    .max(200, 'At most 200 characters'),
+});
+export type VerificationForm = z.infer<typeof verificationFormSchema>;
+
+export function useStartVerification(customerId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ body, idempotencyKey }: { body: VerificationForm; idempotencyKey: string }) =>
+      unwrap(
+        api.POST('/v1/customers/{customer_id}/verification', {
+          params: { path: { customer_id: customerId } },
+          body,
+          headers: { 'idempotency-key': idempotencyKey },
+        }),
+      ),
+    onSuccess: () =>
+      Promise.all([
+        queryClient.invalidateQueries({ queryKey: verificationKeys.all(customerId) }),
+        queryClient.invalidateQueries({ queryKey: bankAccountKeys.all(customerId) }),
+      ]),
+  });
+}

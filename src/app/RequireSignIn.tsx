@@ -1,0 +1,21 @@
+import { useSuspenseQuery } from '@tanstack/react-query';
+import { Navigate, Outlet, useLocation } from 'react-router';
+import { meQuery } from '../api/auth';
+
+/** Pages behind sign-in: without a session, to /login and back here afterwards. */
+export function RequireSignIn() {
+  const { data: agent } = useSuspenseQuery(meQuery);
+  const location = useLocation();
+  if (!agent) {
+    const next = `${location.pathname}${location.search}`;
+    return <Navigate to={`/login?next=${encodeURIComponent(next)}`} replace />;
+  }
+  return <Outlet />;
+}
+
+/** Create pages: a viewer who follows a link there is sent to the list. */
+export function RequireAgentRole() {
+  const { data: agent } = useSuspenseQuery(meQuery);
+  if (agent?.role !== 'agent') return <Navigate to="/customers" replace />;
+  return <Outlet />;
+}

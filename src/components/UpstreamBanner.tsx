@@ -1,0 +1,20 @@
+import { Alert } from '@mantine/core';
+import { IconPlugConnectedX } from '@tabler/icons-react';
+import { useUpstreamUnavailable } from '../lib/upstreamStatus';
+
+export function UpstreamBanner() {
+  const unavailable = useUpstreamUnavailable();
+  if (!unavailable) return null;
+  return (
+    <Alert
+      color="orange"
+      variant="filled"
+      radius={0}
+      icon={<IconPlugConnectedX aria-hidden />}
+      role="status"
+    >
+      The Fintecture API cannot be reached right now. What you see may be out of date; actions will
+      work again once it is back.
+    </Alert>
+  );
+}

@@ -1,0 +1,48 @@
+import {
+  electronicFormatIBAN,
+  getCountrySpecifications,
+  validateBIC,
+  validateIBAN,
+  ValidationErrorsIBAN,
+} from 'ibantools';
+
+/** IBAN and BIC checks for the forms, worded like the API's own refusals. Pure, unit-tested. */
+const specs = getCountrySpecifications();
+
+export function ibanProblem(input: string): string | undefined {
+  const iban = electronicFormatIBAN(input) ?? '';
+  if (iban === '') return 'Enter the IBAN';
+  if (!/^[A-Z0-9]+$/.test(iban)) return 'An IBAN has only letters and digits';
+  if (iban.length < 2 || !/^[A-Z]{2}/.test(iban))
+    return 'An IBAN starts with a country code, e.g. FR';
+  const country = iban.slice(0, 2);
+  const expected = specs[country]?.chars;
+  if (!expected) return `"${country}" is not the country code of an IBAN country`;
+  if (iban.length !== expected)
+    return `An IBAN from ${country} has ${expected} characters; this one has ${iban.length}`;
+  const result = validateIBAN(iban);
+  if (result.valid) return undefined;
+  if (result.errorCodes.includes(ValidationErrorsIBAN.WrongBBANFormat))
+    return `This is not the layout of an IBAN from ${country}`;
+  return 'The check digits do not match: a character is probably mistyped';
+}
+
+export function bicProblem(input: string): string | undefined {
+  const bic = input.replace(/\s+/g, '').toUpperCase();
+  if (bic.length !== 8 && bic.length !== 11)
+    return `A BIC has 8 or 11 characters; this one has ${bic.length}`;
+  if (!validateBIC(bic).valid)
+    return 'A BIC is 4 letters, a country code, 2 characters for the place and an optional branch';
+  return undefined;
+}
+
+/** "FR7630006000011234567890189" → "FR76 3000 6000 0112 3456 7890 189". */
+export function groupIban(iban: string): string {
+  return iban.replace(/\s+/g, '').replace(/(.{4})(?=.)/g, '$1 ');
+}
+
+/** Only the last four characters shown, grouped like the IBAN: "•••• •••• … •••• 0189". */
+export function maskIban(iban: string): string {
+  const compact = iban.replace(/\s+/g, '');
+  return groupIban('•'.repeat(Math.max(0, compact.length - 4)) + compact.slice(-4));
+}

@@ -1,0 +1,83 @@
+import { Anchor, Group, Paper, SimpleGrid, Skeleton, Stack, Text } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { Link, useOutletContext, useParams } from 'react-router';
+import { bankAccountQuery } from '../api/bankAccounts';
+import type { Customer } from '../api/customers';
+import { ApiError } from '../api/errors';
+import { CopyButton } from '../components/CopyButton';
+import { ErrorState } from '../components/ErrorState';
+import { IbanText } from '../components/IbanText';
+import { VerifiedBadge } from '../components/StatusBadge';
+import { NotFoundPage } from './NotFoundPage';
+
+export function BankAccountPage() {
+  const customer = useOutletContext<Customer>();
+  const { accountId = '' } = useParams();
+  const account = useQuery(bankAccountQuery(customer.id!, accountId));
+  if (account.error instanceof ApiError && account.error.status === 404)
+    return <NotFoundPage what="bank account" />;
+  return (
+    <Stack gap="md">
+      <Anchor component={Link} to={`/customers/${customer.id}/bank-accounts`} size="sm">
+        ← All bank accounts
+      </Anchor>
+      {account.isError ? (
+        <ErrorState
+          error={account.error}
+          title="This bank account could not be loaded"
+          onRetry={() => void account.refetch()}
+        />
+      ) : !account.data ? (
+        <Skeleton height={120} />
+      ) : (
+        <Paper withBorder p="lg" radius="md">
+          <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="lg">
+            <div>
+              <Text size="xs" c="dimmed" tt="uppercase" fw={600}>
+                IBAN
+              </Text>
+              <IbanText iban={account.data.iban ?? ''} />
+            </div>
+            <div>
+              <Text size="xs" c="dimmed" tt="uppercase" fw={600}>
+                Status
+              </Text>
+              <VerifiedBadge verified={account.data.verified} />
+            </div>
+            <div>
+              <Text size="xs" c="dimmed" tt="uppercase" fw={600}>
+                BIC
+              </Text>
+              <Text size="sm" ff="monospace">
+                {account.data.bic ?? '—'}
+              </Text>
+            </div>
+            <div>
+              <Text size="xs" c="dimmed" tt="uppercase" fw={600}>
+                Holder
+              </Text>
+              <Text size="sm">{account.data.holder_name}</Text>
+            </div>
+            <div>
+              <Text size="xs" c="dimmed" tt="uppercase" fw={600}>
+                Currency
+              </Text>
+              <Text size="sm">{account.data.currency}</Text>
+            </div>
+            <div>
+              <Text size="xs" c="dimmed" tt="uppercase" fw={600}>
+                Account ID
+              </Text>
+              <Group gap={2} wrap="nowrap">
+                <Text size="sm" ff="monospace" style={{ overflowWrap: 'anywhere' }}>
+                  {account.data.id}
+                </Text>
+                <CopyButton value={account.data.id ?? ''} label="Copy account ID" />
+              </Group>
+            </div>
+          </SimpleGrid>
+        </Paper>
+      )}
+    </Stack>
+  );
+}

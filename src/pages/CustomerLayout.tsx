@@ -1,0 +1,129 @@
+import {
+  Anchor,
+  Breadcrumbs,
+  Group,
+  Skeleton,
+  Stack,
+  Tabs,
+  Text,
+  Title,
+  Code,
+} from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect, useRef } from 'react';
+import { Link, Outlet, useLocation, useNavigate, useParams } from 'react-router';
+import { bankAccountKeys } from '../api/bankAccounts';
+import { customerQuery, fullName } from '../api/customers';
+import { ApiError } from '../api/errors';
+import { verificationsQuery, type Verification } from '../api/verifications';
+import { CopyButton } from '../components/CopyButton';
+import { ErrorState } from '../components/ErrorState';
+import { NotFoundPage } from './NotFoundPage';
+
+const STATUS_WORDS: Record<string, string> = {
+  verified: 'verified',
+  unverified: 'unverified',
+  failed: 'failed',
+};
+
+/** Tells the agent when a pending verification of this customer resolves, on whichever tab. */
+function useResolutionNotices(customerId: string, verifications: Verification[] | undefined) {
+  const queryClient = useQueryClient();
+  const previous = useRef(new Map<string, string | undefined>());
+  useEffect(() => {
+    if (!verifications) return;
+    let resolved = false;
+    for (const verification of verifications) {
+      if (!verification.id) continue;
+      const before = previous.current.get(verification.id);
+      if (before === 'pending' && verification.status !== 'pending') {
+        resolved = true;
+        notifications.show({
+          color:
+            verification.status === 'verified'
+              ? 'teal'
+              : verification.status === 'failed'
+                ? 'red'
+                : 'orange',
+          title: 'Verification resolved',
+          message: `A verification through ${verification.provider_id ?? 'the provider'} is now ${STATUS_WORDS[verification.status ?? ''] ?? verification.status}.`,
+        });
+      }
+      previous.current.set(verification.id, verification.status);
+    }
+    if (resolved) void queryClient.invalidateQueries({ queryKey: bankAccountKeys.all(customerId) });
+  }, [verifications, customerId, queryClient]);
+}
+
+export function CustomerLayout() {
+  const { customerId = '' } = useParams();
+  const location = useLocation();
+  const navigate = useNavigate();
+  const customer = useQuery(customerQuery(customerId));
+  const verifications = useQuery({
+    ...verificationsQuery(customerId),
+    enabled: customer.isSuccess,
+  });
+  useResolutionNotices(customerId, verifications.data?.data);
+
+  if (customer.error instanceof ApiError && customer.error.status === 404)
+    return <NotFoundPage what="customer" />;
+
+  const base = `/customers/${customerId}`;
+  const tab = location.pathname.startsWith(`${base}/bank-accounts`)
+    ? 'bank-accounts'
+    : location.pathname.startsWith(`${base}/verifications`)
+      ? 'verifications'
+      : 'overview';
+
+  return (
+    <Stack gap="md">
+      <Breadcrumbs>
+        <Anchor component={Link} to="/customers">
+          Customers
+        </Anchor>
+        <span>{customer.data ? fullName(customer.data) : 'Customer'}</span>
+      </Breadcrumbs>
+      {customer.isError ? (
+        <ErrorState
+          error={customer.error}
+          title="This customer could not be loaded"
+          onRetry={() => void customer.refetch()}
+        />
+      ) : (
+        <Stack gap={4}>
+          {customer.data ? (
+            <Title order={1} size="h2">
+              {fullName(customer.data)}
+            </Title>
+          ) : (
+            <Skeleton height={30} width={260} />
+          )}
+          <Group gap="xs" wrap="wrap">
+            {customer.data?.company_name && <Text c="dimmed">{customer.data.company_name}</Text>}
+            <Group gap={2} wrap="nowrap">
+              <Text size="xs" c="dimmed">
+                ID
+              </Text>
+              <Code style={{ wordBreak: 'break-all' }}>{customerId}</Code>
+              <CopyButton value={customerId} label="Copy customer ID" />
+            </Group>
+          </Group>
+        </Stack>
+      )}
+      <Tabs
+        value={tab}
+        onChange={(value) => void navigate(value === 'overview' ? base : `${base}/${value}`)}
+        keepMounted={false}
+      >
+        <Tabs.List>
+          <Tabs.Tab value="overview">Overview</Tabs.Tab>
+          <Tabs.Tab value="bank-accounts">Bank accounts</Tabs.Tab>
+          <Tabs.Tab value="verifications">Verifications</Tabs.Tab>
+        </Tabs.List>
+      </Tabs>
+      {customer.data && <Outlet context={customer.data} />}
+    </Stack>
+  );
+}
