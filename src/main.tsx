@@ -11,7 +11,7 @@ import { meQuery } from './api/auth';
 import { handleUnauthorized } from './api/client';
 import { queryClient } from './app/queryClient';
 import { router } from './app/router';
-import { theme } from './app/theme';
+import { cssVariablesResolver, theme } from './app/theme';
 
 // Any 401 from the API: the session is gone; sign in again, then come back here.
 handleUnauthorized(() => {
@@ -23,7 +23,7 @@ handleUnauthorized(() => {
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <MantineProvider theme={theme}>
+    <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver}>
       <Notifications position="top-right" />
       <QueryClientProvider client={queryClient}>
         <Suspense

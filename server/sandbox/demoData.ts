@@ -268,12 +268,14 @@ const range = (from: number, to: number, width: number) =>
   Array.from({ length: to - from + 1 }, (_, i) => String(from + i).padStart(width, '0'));
 
 const houseNumber = (f: Faker) => f.number.int({ min: 1, max: f.helpers.arrayElement([30, 160]) });
+/** A street name of the locale, without Faker's occasional "(District)". */
+const street = (f: Faker) => f.location.street().replace(/\s*\([^)]*\)/g, '');
 const numberFirst = (f: Faker) =>
-  `${houseNumber(f)}${chance(f, 6) ? f.helpers.arrayElement([' bis', ' ter']) : ''} ${f.location.street()}`;
+  `${houseNumber(f)}${chance(f, 6) ? f.helpers.arrayElement([' bis', ' ter']) : ''} ${street(f)}`;
 const numberLast =
   (separator = ' ') =>
   (f: Faker) =>
-    `${f.location.street()}${separator}${houseNumber(f)}${chance(f, 10) ? f.helpers.arrayElement(['a', 'b', 'c']) : ''}`;
+    `${street(f)}${separator}${houseNumber(f)}${chance(f, 10) ? f.helpers.arrayElement(['a', 'b', 'c']) : ''}`;
 
 const EUR = [{ value: 'EUR', weight: 1 }];
 const mostly = (local: string, share: number) => [
@@ -686,7 +688,7 @@ const COUNTRIES: readonly Country[] = [
       ['Katowice', '40-###'],
     ],
     line1: (f) =>
-      `ul. ${f.helpers.arrayElement(['Marszałkowska', 'Długa', 'Polna', 'Ogrodowa', 'Lipowa', 'Słoneczna', 'Mickiewicza', 'Kościuszki', 'Piłsudskiego', 'Sienkiewicza', 'Kwiatowa', 'Leśna', 'Szkolna', 'Zielona'])} ${houseNumber(f)}${chance(f, 50) ? `/${f.number.int({ min: 1, max: 60 })}` : ''}`,
+      `ul. ${f.helpers.arrayElement(['Marszałkowska', 'Długa', 'Polna', 'Ogrodowa', 'Lipowa', 'Słoneczna', 'Mickiewicza', 'Kościuszki', 'Piłsudskiego', 'Sienkiewicza', 'Kwiatowa', 'Leśna', 'Szkolna', 'Zielona'])} ${houseNumber(f)}`,
     line2: (f) => f.location.secondaryAddress(),
     phone: (f) =>
       `+48 ${f.helpers.arrayElement(['501', '512', '533', '571', '601', '664', '691', '721', '784', '797', '880'])} ${digitGroups(f, 3, 3)}`,
@@ -750,7 +752,7 @@ const COUNTRIES: readonly Country[] = [
       ['Glasgow', 'G1 #??', 'G12 #??'],
       ['Cambridge', 'CB1 #??'],
     ],
-    line1: (f) => `${houseNumber(f)} ${f.location.street()}`,
+    line1: (f) => `${houseNumber(f)} ${street(f)}`,
     line2: (f) =>
       `${f.helpers.arrayElement(['Flat', 'Flat', 'Unit', 'Apartment'])} ${f.number.int({ min: 1, max: 40 })}`,
     phone: (f) => `+44 7${digits(f, 3)} ${digits(f, 6)}`,
@@ -925,7 +927,7 @@ interface Draft {
   customer: DemoCustomer;
   /** Where in its slot of the timeline the customer was created, 0 to 0.8. */
   jitter: number;
-  /** Fractions of the delay before each verification, increasing. */
+  /** Where each verification falls in its window (see generateDemoCustomers), increasing. */
   delays: number[];
 }
 
@@ -1065,7 +1067,7 @@ export function generateDemoCustomers(
     customer.verifications.forEach((verification, n) => {
       // Pending ones were started in the last hour; the others within two weeks of the customer.
       const at = verification.pending
-        ? end - Math.max(1, Math.floor((Math.min(room, 3_600_000) * (2 - n)) / 3))
+        ? end - Math.max(1, Math.floor(Math.min(room, 3_600_000) * (1 - delays[n]!)))
         : created + Math.max(1, Math.floor(Math.min(room * 0.9, 14 * DAY_MS) * delays[n]!));
       verification.created_at = new Date(Math.max(at, created + 1 + n)).toISOString();
     });

@@ -41,8 +41,8 @@ export function groupIban(iban: string): string {
   return iban.replace(/\s+/g, '').replace(/(.{4})(?=.)/g, '$1 ');
 }
 
-/** Only the last four characters shown, grouped like the IBAN: "•••• •••• … •••• 0189". */
+/** Only the last four characters shown, kept together: "•••• •••• •••• •••• •••• •••• 0189". */
 export function maskIban(iban: string): string {
   const compact = iban.replace(/\s+/g, '');
-  return groupIban('•'.repeat(Math.max(0, compact.length - 4)) + compact.slice(-4));
+  return `${'•••• '.repeat(Math.ceil(Math.max(0, compact.length - 4) / 4))}${compact.slice(-4)}`;
 }

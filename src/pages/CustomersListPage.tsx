@@ -10,6 +10,7 @@ import {
   Text,
   TextInput,
   Title,
+  UnstyledButton,
 } from '@mantine/core';
 import { IconPlus, IconSearch, IconUsers } from '@tabler/icons-react';
 import { useQuery, useQueryClient, useSuspenseQuery } from '@tanstack/react-query';
@@ -105,7 +106,48 @@ export function CustomersListPage() {
         />
       ) : (
         <Paper withBorder radius="md">
-          <Table.ScrollContainer minWidth={860}>
+          {/* On a phone the rows become cards; the table is for wider screens. */}
+          <Stack gap={0} hiddenFrom="sm">
+            {rows.map((customer) => (
+              <UnstyledButton
+                key={customer.id}
+                component={Link}
+                to={`/customers/${customer.id}`}
+                p="sm"
+                style={{ borderBottom: '1px solid var(--mantine-color-gray-3)' }}
+              >
+                <Group justify="space-between" wrap="nowrap" align="flex-start">
+                  <div style={{ minWidth: 0 }}>
+                    <Text fw={600} c="indigo.7">
+                      {fullName(customer)}
+                    </Text>
+                    {customer.company_name && (
+                      <Text size="sm" c="dimmed">
+                        {customer.company_name}
+                      </Text>
+                    )}
+                    <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
+                      {customer.email}
+                    </Text>
+                    <Text size="xs" c="dimmed">
+                      {[customer.phone, customer.external_id].filter(Boolean).join(' · ')}
+                    </Text>
+                  </div>
+                  <Text size="xs" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
+                    {formatDate(customer.created_at)}
+                  </Text>
+                </Group>
+              </UnstyledButton>
+            ))}
+            {list.isPending &&
+              Array.from({ length: 5 }, (_, i) => (
+                <Stack key={i} gap={6} p="sm" aria-hidden>
+                  <Skeleton height={14} width={160} />
+                  <Skeleton height={12} width={220} />
+                </Stack>
+              ))}
+          </Stack>
+          <Table.ScrollContainer minWidth={860} visibleFrom="sm">
             <Table highlightOnHover verticalSpacing="sm" aria-busy={list.isFetching}>
               <Table.Thead>
                 <Table.Tr>

@@ -52,7 +52,7 @@ export function LoginPage() {
               <Title order={1} size="h2">
                 Sign in
               </Title>
-              <Text c="dimmed" size="sm">
+              <Text c="gray.7" size="sm">
                 Customers back-office
               </Text>
             </div>

@@ -1,0 +1,39 @@
+import { execFileSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+
+/** The suite's ports and keys: chosen once by playwright.config.ts, passed down by the environment. */
+export const ACCOUNTS = {
+  agent: { username: 'e2e-agent', password: 'agent-password-e2e', role: 'agent' },
+  viewer: { username: 'e2e-viewer', password: 'viewer-password-e2e', role: 'viewer' },
+} as const;
+
+function freePort(): string {
+  return execFileSync(process.execPath, [
+    '-e',
+    "const s=require('net').createServer();s.listen(0,'127.0.0.1',()=>{process.stdout.write(String(s.address().port));s.close()})",
+  ]).toString();
+}
+
+/** Called in the config: picks free ports and fresh secrets unless a parent process already did. */
+export function prepareE2eEnv(): void {
+  process.env.E2E_PORT ??= freePort();
+  process.env.E2E_SANDBOX_PORT ??= freePort();
+  process.env.E2E_APP_SECRET ??= randomBytes(18).toString('base64url');
+  process.env.E2E_SESSION_SECRET ??= randomBytes(36).toString('base64url');
+}
+
+export function e2eEnv() {
+  const port = Number(process.env.E2E_PORT);
+  const sandboxPort = Number(process.env.E2E_SANDBOX_PORT);
+  if (!port || !sandboxPort)
+    throw new Error('Run the end-to-end suite with `npx playwright test`.');
+  return {
+    port,
+    sandboxPort,
+    url: `http://127.0.0.1:${port}`,
+    sandboxUrl: `http://127.0.0.1:${sandboxPort}`,
+    appId: 'e2e-app',
+    appSecret: process.env.E2E_APP_SECRET!,
+    sessionSecret: process.env.E2E_SESSION_SECRET!,
+  };
+}
