@@ -7,9 +7,11 @@ export default defineConfig({
   plugins: [react()],
   server: {
     proxy: {
-      '/api': { target: proxyTarget },
-      '/auth': { target: proxyTarget },
+      // The proxy only takes writes from its own origin; in development the page is
+      // served by Vite, so the Origin is rewritten to the proxy's own.
+      '/api': { target: proxyTarget, headers: { origin: proxyTarget } },
+      '/auth': { target: proxyTarget, headers: { origin: proxyTarget } },
     },
   },
-  build: { outDir: 'dist', emptyOutDir: true },
+  build: { outDir: 'dist', emptyOutDir: true, manifest: true },
 });

@@ -1,5 +1,4 @@
-import { keepPreviousData, queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
-import { z } from 'zod';
+import { keepPreviousData, queryOptions } from '@tanstack/react-query';
 import type { components } from '../../openapi/customers';
 import { api, unwrap } from './client';
 
@@ -42,53 +41,4 @@ export function customerQuery(id: string) {
 
 export function fullName(customer: Pick<Customer, 'first_name' | 'last_name'>): string {
   return [customer.first_name, customer.last_name].filter(Boolean).join(' ');
-}
-
-/** The create form's rules: the contract's limits, checked as the agent types. */
-export const customerFormSchema = z.object({
-  first_name: z.string().trim().min(1, 'Enter the first name').max(100, 'At most 100 characters'),
-  last_name: z.string().trim().min(1, 'Enter the last name').max(100, 'At most 100 characters'),
-  email: z
-    .string()
-    .trim()
-    .min(1, 'Enter the email address')
-    .max(254, 'At most 254 characters')
-    .pipe(z.email('Enter a valid email address, like name@example.com')),
-  company_name: z.string().trim().max(200, 'At most 200 characters'),
-  phone: z
-    .string()
-    .trim()
-    .max(32, 'At most 32 characters')
-    .refine(
-      (value) =>
-        value === '' || (/^\+?[0-9 ().-]+$/.test(value) && (value.match(/\d/g)?.length ?? 0) >= 6),
-      'Use digits, spaces and an optional leading +, e.g. +33 6 12 34 56 78',
-    ),
-  external_id: z.string().trim().max(64, 'At most 64 characters'),
-});
-export type CustomerForm = z.infer<typeof customerFormSchema>;
-
-export function customerCreateFromForm(form: CustomerForm): CustomerCreate {
-  const body: CustomerCreate = {
-    first_name: form.first_name,
-    last_name: form.last_name,
-    email: form.email,
-  };
-  if (form.company_name) body.company_name = form.company_name;
-  if (form.phone) body.phone = form.phone;
-  if (form.external_id) body.external_id = form.external_id;
-  return body;
-}
-
-/** One Idempotency-Key per attempt: a double click or a replayed request makes one customer. */
-export function useCreateCustomer() {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: ({ body, idempotencyKey }: { body: CustomerCreate; idempotencyKey: string }) =>
-      unwrap(api.POST('/v1/customers', { body, headers: { 'idempotency-key': idempotencyKey } })),
-    onSuccess: (customer) => {
-      if (customer.id) queryClient.setQueryData(customerKeys.detail(customer.id), customer);
-      return queryClient.invalidateQueries({ queryKey: customerKeys.lists() });
-    },
-  });
 }

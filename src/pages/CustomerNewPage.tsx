@@ -20,10 +20,10 @@ import { Link, useNavigate } from 'react-router';
 import {
   customerCreateFromForm,
   customerFormSchema,
-  fullName,
   useCreateCustomer,
   type CustomerForm,
-} from '../api/customers';
+} from '../api/createCustomer';
+import { fullName } from '../api/customers';
 import { applyServerErrors } from '../components/formErrors';
 import { LeaveGuard } from '../components/useLeaveGuard';
 import { useIdempotencyKey } from '../components/useIdempotencyKey';

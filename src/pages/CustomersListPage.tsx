@@ -3,7 +3,7 @@ import {
   Button,
   Group,
   Paper,
-  Select,
+  NativeSelect,
   Skeleton,
   Stack,
   Table,
@@ -245,12 +245,11 @@ export function CustomersListPage() {
             Page {formatCount(page)} of {formatCount(lastPage)}
           </Text>
         </Group>
-        <Select
+        <NativeSelect
           label="Rows per page"
           data={PAGE_SIZES.map(String)}
           value={String(size)}
-          onChange={(value) => value && update({ size: value, page: undefined })}
-          allowDeselect={false}
+          onChange={(event) => update({ size: event.currentTarget.value, page: undefined })}
           w={140}
         />
       </Group>
