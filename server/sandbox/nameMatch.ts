@@ -16,7 +16,7 @@ const EXTRA_TOKEN_FACTOR = 0.95;
 /** A lone surname, or initials alone, against a full name does not identify anyone. */
 const WEAK_SIDE_FACTOR = 0.7;
 /** Bounds the exact alignment search (2^n states); nobody's name has more words. */
-const MAX_TOKENS = 16;
+const MAX_TOKENS = 12;
 
 /** Letters NFKD leaves alone but that readers treat as plain Latin. */
 const FOLDS: [RegExp, string][] = [
@@ -113,7 +113,7 @@ function bestAlignment(
   row = 0,
   used = 0,
   memo = new Map<number, number>(),
-) {
+): number {
   const scores = similarity[row];
   if (scores === undefined) return 0;
   const cached = memo.get(used); // `used` has `row` bits set, so it alone identifies the state
