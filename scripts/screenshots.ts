@@ -103,7 +103,7 @@ for (const [label, viewport] of [
     .fill('DE89 3704 0044 0532 0130 00');
   await page.getByRole('button', { name: 'Add bank account' }).last().click();
   await page.getByRole('dialog').waitFor({ state: 'detached' });
-  await page.getByRole('table').locator('tbody tr').first().waitFor();
+  await page.getByText('1 bank account').waitFor();
   await shoot(page, `${label}-09-bank-accounts`);
   await page.getByRole('tab', { name: 'Verifications' }).click();
   await page.getByRole('button', { name: 'Start verification' }).click();
@@ -111,9 +111,9 @@ for (const [label, viewport] of [
   await shoot(page, `${label}-10-start-verification`);
   await page.getByRole('button', { name: 'Start verification' }).last().click();
   await page.getByRole('dialog').waitFor({ state: 'detached' });
-  await page.getByText('Pending').first().waitFor();
+  await page.getByText('Pending').filter({ visible: true }).first().waitFor();
   await shoot(page, `${label}-11-verification-pending`);
-  await page.getByText('Verified', { exact: true }).first().waitFor({ timeout: 15_000 });
+  await page.getByText('Verified', { exact: true }).filter({ visible: true }).first().waitFor({ timeout: 15_000 });
   await shoot(page, `${label}-12-verification-resolved`);
   await page.goto(`${url}/customers/unknown-id`);
   await page.getByRole('heading', { name: 'Not found' }).waitFor();

@@ -36,6 +36,8 @@ import { VerifiedBadge } from '../components/StatusBadge';
 import { useIdempotencyKey } from '../components/useIdempotencyKey';
 
 const FIELDS = ['iban', 'bic', 'holder_name', 'currency'] as const;
+/** Codes are read character by character: monospace in the box, not in its label or error. */
+const MONOSPACE_INPUT = { input: { fontFamily: 'var(--mantine-font-family-monospace)' } };
 
 function AddBankAccountForm({ customer, onDone }: { customer: Customer; onDone: () => void }) {
   const create = useCreateBankAccount(customer.id!);
@@ -85,7 +87,7 @@ function AddBankAccountForm({ customer, onDone }: { customer: Customer; onDone: 
           required
           autoComplete="off"
           placeholder="FR76 3000 6000 0112 3456 7890 189"
-          ff="monospace"
+          styles={MONOSPACE_INPUT}
           {...form.register('iban')}
           error={errors.iban?.message}
         />
@@ -93,7 +95,7 @@ function AddBankAccountForm({ customer, onDone }: { customer: Customer; onDone: 
           label="BIC"
           autoComplete="off"
           placeholder="BNPAFRPP"
-          ff="monospace"
+          styles={MONOSPACE_INPUT}
           {...form.register('bic')}
           error={errors.bic?.message}
         />
@@ -159,7 +161,39 @@ export function BankAccountsTab() {
         />
       ) : (
         <Paper withBorder radius="md">
-          <Table.ScrollContainer minWidth={760}>
+          {/* On a phone each account is a card; the table is for wider screens. */}
+          <Stack gap={0} hiddenFrom="sm">
+            {rows.map((account) => (
+              <Stack
+                key={account.id}
+                gap={6}
+                p="sm"
+                style={{ borderBottom: '1px solid var(--mantine-color-gray-3)' }}
+              >
+                <Group justify="space-between" wrap="nowrap">
+                  <Text fw={600} size="sm">
+                    {account.holder_name}
+                  </Text>
+                  <VerifiedBadge verified={account.verified} />
+                </Group>
+                <IbanText iban={account.iban ?? ''} />
+                <Group justify="space-between">
+                  <Text size="xs" c="dimmed">
+                    {[account.bic, account.currency].filter(Boolean).join(' · ')}
+                  </Text>
+                  <Anchor
+                    component={Link}
+                    to={`${account.id}`}
+                    size="sm"
+                    aria-label={`Details of the account of ${account.holder_name}`}
+                  >
+                    Details
+                  </Anchor>
+                </Group>
+              </Stack>
+            ))}
+          </Stack>
+          <Table.ScrollContainer minWidth={760} visibleFrom="sm">
             <Table verticalSpacing="sm">
               <Table.Thead>
                 <Table.Tr>

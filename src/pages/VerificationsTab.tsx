@@ -139,7 +139,34 @@ export function VerificationsTab() {
         />
       ) : (
         <Paper withBorder radius="md">
-          <Table.ScrollContainer minWidth={760}>
+          {/* On a phone each verification is a card; the table is for wider screens. */}
+          <Stack gap={0} hiddenFrom="sm">
+            {rows.map((verification) => (
+              <Stack
+                key={verification.id}
+                gap={6}
+                p="sm"
+                style={{ borderBottom: '1px solid var(--mantine-color-gray-3)' }}
+              >
+                <Group justify="space-between" wrap="nowrap">
+                  <StatusBadge status={verification.status} />
+                  <Text size="sm">Match {formatPercent(verification.match_score)}</Text>
+                </Group>
+                <Group justify="space-between">
+                  <Text size="xs" c="dimmed">
+                    {verification.provider_id}
+                    {verification.verified_at
+                      ? ` · ${formatDateTime(verification.verified_at)}`
+                      : ''}
+                  </Text>
+                  <Anchor component={Link} to={`${verification.id}`} size="sm">
+                    <Code>{verification.id?.slice(0, 8)}</Code>
+                  </Anchor>
+                </Group>
+              </Stack>
+            ))}
+          </Stack>
+          <Table.ScrollContainer minWidth={760} visibleFrom="sm">
             <Table verticalSpacing="sm">
               <Table.Thead>
                 <Table.Tr>
