@@ -113,7 +113,11 @@ for (const [label, viewport] of [
   await page.getByRole('dialog').waitFor({ state: 'detached' });
   await page.getByText('Pending').filter({ visible: true }).first().waitFor();
   await shoot(page, `${label}-11-verification-pending`);
-  await page.getByText('Verified', { exact: true }).filter({ visible: true }).first().waitFor({ timeout: 15_000 });
+  await page
+    .getByText('Verified', { exact: true })
+    .filter({ visible: true })
+    .first()
+    .waitFor({ timeout: 15_000 });
   await shoot(page, `${label}-12-verification-resolved`);
   await page.goto(`${url}/customers/unknown-id`);
   await page.getByRole('heading', { name: 'Not found' }).waitFor();
