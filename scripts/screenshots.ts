@@ -119,6 +119,16 @@ for (const [label, viewport] of [
     .first()
     .waitFor({ timeout: 15_000 });
   await shoot(page, `${label}-12-verification-resolved`);
+  // Failure states, through the sandbox's fault switch.
+  sandbox.sandbox.faults.set({ operation: 'listAllCustomers', status: 503, retry_after_s: 0 });
+  await page.goto(`${url}/customers?page=2`);
+  await page.getByRole('button', { name: 'Retry' }).waitFor({ timeout: 20_000 });
+  await shoot(page, `${label}-14-customers-upstream-down`);
+  sandbox.sandbox.faults.set({ operation: 'listAllCustomers', latency_ms: 4000 });
+  await page.goto(`${url}/customers?page=3`);
+  await page.waitForTimeout(800);
+  await page.screenshot({ path: join(out, `${label}-15-customers-loading.png`), fullPage: true });
+  sandbox.sandbox.faults.clear();
   await page.goto(`${url}/customers/unknown-id`);
   await page.getByRole('heading', { name: 'Not found' }).waitFor();
   await shoot(page, `${label}-13-not-found`);

@@ -242,7 +242,9 @@ export function CustomersListPage() {
             Next
           </Button>
           <Text size="sm" c="dimmed">
-            Page {formatCount(page)} of {formatCount(lastPage)}
+            {list.data
+              ? `Page ${formatCount(page)} of ${formatCount(lastPage)}`
+              : `Page ${formatCount(page)}`}
           </Text>
         </Group>
         <NativeSelect
