@@ -32,7 +32,8 @@ export function intVar(
   return Number(raw);
 }
 
-export function publicKeyFileVar(env: Env, name: string): KeyObject | undefined {
+/** A PEM key named by a file path: the signing key of the proxy, the verifying key of the sandbox. */
+function keyFileVar(env: Env, name: string, kind: 'public' | 'private'): KeyObject | undefined {
   const path = present(env, name);
   if (path === undefined) return undefined;
   let pem: string;
@@ -44,28 +45,18 @@ export function publicKeyFileVar(env: Env, name: string): KeyObject | undefined 
     );
   }
   try {
-    return createPublicKey(pem);
+    return kind === 'public' ? createPublicKey(pem) : createPrivateKey(pem);
   } catch {
-    throw new ConfigError(`${name} must name a PEM public key file; ${path} is not one`);
+    throw new ConfigError(`${name} must name a PEM ${kind} key file; ${path} is not one`);
   }
 }
 
+export function publicKeyFileVar(env: Env, name: string): KeyObject | undefined {
+  return keyFileVar(env, name, 'public');
+}
+
 export function privateKeyFileVar(env: Env, name: string): KeyObject | undefined {
-  const path = present(env, name);
-  if (path === undefined) return undefined;
-  let pem: string;
-  try {
-    pem = readFileSync(path, 'utf8');
-  } catch (error) {
-    throw new ConfigError(
-      `${name} names a file that cannot be read: ${path} (${(error as NodeJS.ErrnoException).code ?? 'error'})`,
-    );
-  }
-  try {
-    return createPrivateKey(pem);
-  } catch {
-    throw new ConfigError(`${name} must name a PEM private key file; ${path} is not one`);
-  }
+  return keyFileVar(env, name, 'private');
 }
 
 export function urlVar(env: Env, name: string): string | undefined {

@@ -5,6 +5,7 @@ import { bankAccountQuery } from '../api/bankAccounts';
 import type { Customer } from '../api/customers';
 import { ApiError } from '../api/errors';
 import { CopyButton } from '../components/CopyButton';
+import { DetailField } from '../components/DetailField';
 import { ErrorState } from '../components/ErrorState';
 import { IbanText } from '../components/IbanText';
 import { VerifiedBadge } from '../components/StatusBadge';
@@ -32,49 +33,31 @@ export function BankAccountPage() {
       ) : (
         <Paper withBorder p="lg" radius="md">
           <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="lg">
-            <div>
-              <Text size="xs" c="dimmed" tt="uppercase" fw={600}>
-                IBAN
-              </Text>
+            <DetailField label="IBAN">
               <IbanText iban={account.data.iban ?? ''} />
-            </div>
-            <div>
-              <Text size="xs" c="dimmed" tt="uppercase" fw={600}>
-                Status
-              </Text>
+            </DetailField>
+            <DetailField label="Status">
               <VerifiedBadge verified={account.data.verified} />
-            </div>
-            <div>
-              <Text size="xs" c="dimmed" tt="uppercase" fw={600}>
-                BIC
-              </Text>
+            </DetailField>
+            <DetailField label="BIC">
               <Text size="sm" ff="monospace">
                 {account.data.bic ?? '—'}
               </Text>
-            </div>
-            <div>
-              <Text size="xs" c="dimmed" tt="uppercase" fw={600}>
-                Holder
-              </Text>
+            </DetailField>
+            <DetailField label="Holder">
               <Text size="sm">{account.data.holder_name}</Text>
-            </div>
-            <div>
-              <Text size="xs" c="dimmed" tt="uppercase" fw={600}>
-                Currency
-              </Text>
+            </DetailField>
+            <DetailField label="Currency">
               <Text size="sm">{account.data.currency}</Text>
-            </div>
-            <div>
-              <Text size="xs" c="dimmed" tt="uppercase" fw={600}>
-                Account ID
-              </Text>
+            </DetailField>
+            <DetailField label="Account ID">
               <Group gap={2} wrap="nowrap">
                 <Text size="sm" ff="monospace" style={{ overflowWrap: 'anywhere' }}>
                   {account.data.id}
                 </Text>
                 <CopyButton value={account.data.id ?? ''} label="Copy account ID" />
               </Group>
-            </div>
+            </DetailField>
           </SimpleGrid>
         </Paper>
       )}

@@ -1,6 +1,5 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import {
-  Alert,
   Anchor,
   Button,
   Group,
@@ -14,7 +13,7 @@ import {
   TextInput,
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconAlertTriangle, IconBuildingBank, IconPlus } from '@tabler/icons-react';
+import { IconBuildingBank, IconPlus } from '@tabler/icons-react';
 import { useQuery, useSuspenseQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Controller, useForm } from 'react-hook-form';
@@ -31,6 +30,7 @@ import {
 import { fullName, type Customer } from '../api/customers';
 import { ErrorState } from '../components/ErrorState';
 import { applyServerErrors } from '../components/formErrors';
+import { FormErrorAlert } from '../components/FormErrorAlert';
 import { IbanText } from '../components/IbanText';
 import { VerifiedBadge } from '../components/StatusBadge';
 import { useIdempotencyKey } from '../components/useIdempotencyKey';
@@ -71,17 +71,7 @@ function AddBankAccountForm({ customer, onDone }: { customer: Customer; onDone: 
   return (
     <form onSubmit={(event) => void submit(event)} noValidate>
       <Stack>
-        {formError && (
-          <Alert
-            color="red"
-            variant="light"
-            icon={<IconAlertTriangle aria-hidden />}
-            title="The account was not added"
-            role="alert"
-          >
-            {formError}
-          </Alert>
-        )}
+        <FormErrorAlert title="The account was not added" message={formError} />
         <TextInput
           label="IBAN"
           required

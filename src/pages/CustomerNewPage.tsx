@@ -1,6 +1,5 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import {
-  Alert,
   Button,
   Group,
   Paper,
@@ -12,7 +11,6 @@ import {
   Breadcrumbs,
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconAlertTriangle } from '@tabler/icons-react';
 import { useState } from 'react';
 import { flushSync } from 'react-dom';
 import { useForm } from 'react-hook-form';
@@ -25,6 +23,7 @@ import {
 } from '../api/createCustomer';
 import { fullName } from '../api/customers';
 import { applyServerErrors } from '../components/formErrors';
+import { FormErrorAlert } from '../components/FormErrorAlert';
 import { LeaveGuard } from '../components/useLeaveGuard';
 import { useIdempotencyKey } from '../components/useIdempotencyKey';
 
@@ -97,17 +96,7 @@ export function CustomerNewPage() {
       <Paper withBorder p="lg" radius="md">
         <form onSubmit={(event) => void submit(event)} noValidate>
           <Stack>
-            {formError && (
-              <Alert
-                color="red"
-                variant="light"
-                icon={<IconAlertTriangle aria-hidden />}
-                title="The customer was not created"
-                role="alert"
-              >
-                {formError}
-              </Alert>
-            )}
+            <FormErrorAlert title="The customer was not created" message={formError} />
             <SimpleGrid cols={{ base: 1, sm: 2 }}>
               <TextInput label="First name" required autoComplete="off" {...field('first_name')} />
               <TextInput label="Last name" required autoComplete="off" {...field('last_name')} />

@@ -1,21 +1,8 @@
-import { Paper, SimpleGrid, Stack, Text } from '@mantine/core';
-import type { ReactNode } from 'react';
+import { Paper, SimpleGrid, Stack } from '@mantine/core';
 import { useOutletContext } from 'react-router';
 import type { Customer } from '../api/customers';
+import { DetailField } from '../components/DetailField';
 import { formatDateTime } from '../lib/format';
-
-function Field({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <div>
-      <Text size="xs" c="dimmed" tt="uppercase" fw={600}>
-        {label}
-      </Text>
-      <Text component="div" size="sm" style={{ overflowWrap: 'anywhere' }}>
-        {children ?? '—'}
-      </Text>
-    </div>
-  );
-}
 
 const regionNames = (() => {
   try {
@@ -34,14 +21,14 @@ export function CustomerOverviewTab() {
   return (
     <Paper withBorder p="lg" radius="md">
       <SimpleGrid cols={{ base: 1, sm: 2, md: 3 }} spacing="lg">
-        <Field label="First name">{customer.first_name}</Field>
-        <Field label="Last name">{customer.last_name}</Field>
-        <Field label="Company">{customer.company_name}</Field>
-        <Field label="Email">{customer.email}</Field>
-        <Field label="Phone">{customer.phone}</Field>
-        <Field label="External ID">{customer.external_id}</Field>
-        <Field label="Created">{formatDateTime(customer.created_at)}</Field>
-        <Field label="Address">
+        <DetailField label="First name">{customer.first_name}</DetailField>
+        <DetailField label="Last name">{customer.last_name}</DetailField>
+        <DetailField label="Company">{customer.company_name}</DetailField>
+        <DetailField label="Email">{customer.email}</DetailField>
+        <DetailField label="Phone">{customer.phone}</DetailField>
+        <DetailField label="External ID">{customer.external_id}</DetailField>
+        <DetailField label="Created">{formatDateTime(customer.created_at)}</DetailField>
+        <DetailField label="Address">
           {address ? (
             <Stack gap={0}>
               {address.line1 && <span>{address.line1}</span>}
@@ -52,7 +39,7 @@ export function CustomerOverviewTab() {
               {country && <span>{country}</span>}
             </Stack>
           ) : undefined}
-        </Field>
+        </DetailField>
       </SimpleGrid>
     </Paper>
   );

@@ -5,6 +5,7 @@ import type { Customer } from '../api/customers';
 import { ApiError } from '../api/errors';
 import { verificationQuery } from '../api/verifications';
 import { CopyButton } from '../components/CopyButton';
+import { DetailField } from '../components/DetailField';
 import { ErrorState } from '../components/ErrorState';
 import { StatusBadge } from '../components/StatusBadge';
 import { formatDateTime, formatPercent } from '../lib/format';
@@ -34,41 +35,26 @@ export function VerificationPage() {
       ) : (
         <Paper withBorder p="lg" radius="md">
           <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="lg">
-            <div>
-              <Text size="xs" c="dimmed" tt="uppercase" fw={600}>
-                Status
-              </Text>
+            <DetailField label="Status">
               <StatusBadge status={data.status} />
-            </div>
-            <div>
-              <Text size="xs" c="dimmed" tt="uppercase" fw={600}>
-                Match score
-              </Text>
+            </DetailField>
+            <DetailField label="Match score">
               <Text size="sm">{formatPercent(data.match_score)}</Text>
-            </div>
-            <div>
-              <Text size="xs" c="dimmed" tt="uppercase" fw={600}>
-                Provider
-              </Text>
+            </DetailField>
+            <DetailField label="Provider">
               <Text size="sm">{data.provider_id}</Text>
-            </div>
-            <div>
-              <Text size="xs" c="dimmed" tt="uppercase" fw={600}>
-                Verified at
-              </Text>
+            </DetailField>
+            <DetailField label="Verified at">
               <Text size="sm">{formatDateTime(data.verified_at)}</Text>
-            </div>
-            <div>
-              <Text size="xs" c="dimmed" tt="uppercase" fw={600}>
-                Verification ID
-              </Text>
+            </DetailField>
+            <DetailField label="Verification ID">
               <Group gap={2} wrap="nowrap">
                 <Text size="sm" ff="monospace" style={{ overflowWrap: 'anywhere' }}>
                   {data.id}
                 </Text>
                 <CopyButton value={data.id ?? ''} label="Copy verification ID" />
               </Group>
-            </div>
+            </DetailField>
           </SimpleGrid>
         </Paper>
       )}

@@ -1,6 +1,5 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import {
-  Alert,
   Anchor,
   Button,
   Group,
@@ -14,7 +13,7 @@ import {
   Code,
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconAlertTriangle, IconShieldCheck, IconPlayerPlay } from '@tabler/icons-react';
+import { IconShieldCheck, IconPlayerPlay } from '@tabler/icons-react';
 import { useQuery, useSuspenseQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
@@ -29,6 +28,7 @@ import {
 } from '../api/verifications';
 import { ErrorState } from '../components/ErrorState';
 import { applyServerErrors } from '../components/formErrors';
+import { FormErrorAlert } from '../components/FormErrorAlert';
 import { StatusBadge } from '../components/StatusBadge';
 import { useIdempotencyKey } from '../components/useIdempotencyKey';
 import { formatDateTime, formatPercent } from '../lib/format';
@@ -67,17 +67,7 @@ function StartVerificationForm({ customer, onDone }: { customer: Customer; onDon
   return (
     <form onSubmit={(event) => void submit(event)} noValidate>
       <Stack>
-        {formError && (
-          <Alert
-            color="red"
-            variant="light"
-            icon={<IconAlertTriangle aria-hidden />}
-            title="The verification was not started"
-            role="alert"
-          >
-            {formError}
-          </Alert>
-        )}
+        <FormErrorAlert title="The verification was not started" message={formError} />
         <TextInput
           label="Provider"
           description="The bank (AIS provider) to verify through, e.g. bnp-paribas"
