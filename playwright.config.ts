@@ -1,11 +1,8 @@
-import { existsSync } from 'node:fs';
 import { defineConfig, devices } from '@playwright/test';
-import { e2eEnv, prepareE2eEnv } from './e2e/env';
+import { chromiumLaunchOptions, e2eEnv, prepareE2eEnv } from './e2e/env';
 
 prepareE2eEnv();
 const env = e2eEnv();
-// Debian's Chromium where it is installed (CI, this machine); Playwright's own elsewhere.
-const systemChromium = '/usr/bin/chromium';
 
 export default defineConfig({
   testDir: 'e2e',
@@ -22,17 +19,7 @@ export default defineConfig({
     locale: 'en-GB',
     ...devices['Desktop Chrome'],
     viewport: { width: 1366, height: 900 },
-    launchOptions: {
-      ...(existsSync(systemChromium) ? { executablePath: systemChromium } : {}),
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-      ],
-    },
+    launchOptions: chromiumLaunchOptions,
   },
   webServer: {
     command: 'npm run build --silent && node --import tsx e2e/server.ts',

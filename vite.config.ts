@@ -7,10 +7,10 @@ export default defineConfig({
   plugins: [react()],
   server: {
     proxy: {
-      // The proxy only takes writes from its own origin; in development the page is
-      // served by Vite, so the Origin is rewritten to the proxy's own.
-      '/api': { target: proxyTarget, headers: { origin: proxyTarget } },
-      '/auth': { target: proxyTarget, headers: { origin: proxyTarget } },
+      // Host is passed on unchanged (no changeOrigin), so the proxy's same-origin
+      // check compares the page's Origin with the Vite address, as it should.
+      '/api': { target: proxyTarget },
+      '/auth': { target: proxyTarget },
     },
   },
   build: { outDir: 'dist', emptyOutDir: true, manifest: true },

@@ -1,5 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
 
 /** The suite's ports and keys: chosen once by playwright.config.ts, passed down by the environment. */
 export const ACCOUNTS = {
@@ -37,3 +38,20 @@ export function e2eEnv() {
     sessionSecret: process.env.E2E_SESSION_SECRET!,
   };
 }
+
+/**
+ * Debian's Chromium where it is installed (CI, this machine), Playwright's own
+ * elsewhere; without the background-networking flags it dials out at start.
+ */
+const SYSTEM_CHROMIUM = '/usr/bin/chromium';
+export const chromiumLaunchOptions = {
+  ...(existsSync(SYSTEM_CHROMIUM) ? { executablePath: SYSTEM_CHROMIUM } : {}),
+  args: [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--no-first-run',
+  ],
+};

@@ -4,10 +4,11 @@
  *
  *   npm run build && npx tsx scripts/screenshots.ts
  */
-import { existsSync, mkdirSync, mkdtempSync } from 'node:fs';
+import { mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type Page } from '@playwright/test';
+import { chromiumLaunchOptions } from '../e2e/env';
 import { buildApp as buildProxy } from '../server/proxy/app';
 import { UsersFile } from '../server/proxy/users';
 import { buildApp as buildSandbox } from '../server/sandbox/app';
@@ -35,17 +36,7 @@ const proxy = await buildProxy({
 });
 const url = await proxy.listen({ host: '127.0.0.1', port: 0 });
 
-const browser = await chromium.launch({
-  ...(existsSync('/usr/bin/chromium') ? { executablePath: '/usr/bin/chromium' } : {}),
-  args: [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--no-first-run',
-  ],
-});
+const browser = await chromium.launch(chromiumLaunchOptions);
 const errors: string[] = [];
 
 async function shoot(page: Page, name: string) {

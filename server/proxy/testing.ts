@@ -109,6 +109,12 @@ export async function startStack(
   };
 }
 
+/** Requests per operation the sandbox of a stack has counted (its token requests included). */
+export async function sandboxStats(stack: Pick<Stack, 'control'>): Promise<Record<string, number>> {
+  const reply = await stack.control('GET', '/_sandbox/stats');
+  return ((await reply.json()) as { operations: Record<string, number> }).operations;
+}
+
 /** A browser stand-in: keeps the session cookie and sends what the dashboard sends. */
 export class Browser {
   cookie: string | undefined;

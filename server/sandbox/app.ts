@@ -42,6 +42,8 @@ export interface SandboxHandle {
   stats: { operations: Record<string, number> };
   /** The last requests as received (method, target, headers), newest last, for tests and demos. */
   recent: { method: string; url: string; headers: Record<string, unknown> }[];
+  /** Revoking tokens bumps it; kept in the database, read once here rather than on every call. */
+  tokenGeneration: number;
 }
 
 declare module 'fastify' {
@@ -91,6 +93,7 @@ export async function buildApp(config: SandboxConfig): Promise<FastifyInstance> 
     faults,
     stats: { operations: {} },
     recent: [],
+    tokenGeneration: Number(store.getMeta('token_generation') ?? '0'),
   };
   app.decorate('sandbox', handle);
 
@@ -210,7 +213,7 @@ export async function buildApp(config: SandboxConfig): Promise<FastifyInstance> 
       }
     },
     handler: async (_request, reply) => {
-      const generation = Number(store.getMeta('token_generation') ?? '0');
+      const generation = handle.tokenGeneration;
       reply.header('cache-control', 'no-store');
       return {
         access_token: issueToken(
@@ -245,7 +248,7 @@ export async function buildApp(config: SandboxConfig): Promise<FastifyInstance> 
       }
       const check = checkToken(signingKey, token, {
         appId: config.appId,
-        generation: Number(store.getMeta('token_generation') ?? '0'),
+        generation: handle.tokenGeneration,
       });
       if (!check.ok) {
         throw new ApiError(
@@ -426,7 +429,8 @@ export async function buildApp(config: SandboxConfig): Promise<FastifyInstance> 
     });
   });
 
-  await app.register(async (control) => registerControlRoutes(control, handle));
+  const operationIds = contract.operations.map((operation) => operation.operationId);
+  await app.register(async (control) => registerControlRoutes(control, handle, operationIds));
   return app;
 }
 
@@ -437,6 +441,7 @@ export async function buildApp(config: SandboxConfig): Promise<FastifyInstance> 
 async function registerControlRoutes(
   control: FastifyInstance,
   handle: SandboxHandle,
+  contractOperationIds: string[],
 ): Promise<void> {
   control.addHook('onRequest', async (request) => {
     const credentials = basicCredentials(request);
@@ -456,10 +461,7 @@ async function registerControlRoutes(
       );
     }
   });
-  const operationIds = [
-    ALL_OPERATIONS,
-    ...loadContract().operations.map((operation) => operation.operationId),
-  ];
+  const operationIds = [ALL_OPERATIONS, ...contractOperationIds];
   control.get('/_sandbox/faults', async () => ({ data: handle.faults.list() }));
   control.put(
     '/_sandbox/faults',
@@ -491,8 +493,8 @@ async function registerControlRoutes(
     return reply.code(204).send();
   });
   control.delete('/_sandbox/tokens', async (_request, reply) => {
-    const generation = Number(handle.store.getMeta('token_generation') ?? '0') + 1;
-    handle.store.setMeta('token_generation', String(generation));
+    handle.tokenGeneration += 1;
+    handle.store.setMeta('token_generation', String(handle.tokenGeneration));
     return reply.code(204).send();
   });
   control.get('/_sandbox/stats', async () => handle.stats);

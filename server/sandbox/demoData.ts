@@ -17,7 +17,7 @@ import {
 } from '@faker-js/faker';
 import type { LocaleDefinition, Randomizer } from '@faker-js/faker';
 import { composeIBAN, validateIBAN } from 'ibantools';
-import { nameMatchScore } from './nameMatch';
+import { foldToLatin, nameMatchScore } from './nameMatch';
 
 /**
  * Deterministic, realistic demo customers for an empty sandbox: European
@@ -768,21 +768,8 @@ const COUNTRY_WEIGHTS = COUNTRIES.map((country) => ({ value: country, weight: co
 // ---------------------------------------------------------------------------
 // Names, companies and e-mail addresses.
 
-const FOLDS: readonly [RegExp, string][] = [
-  [/ß/g, 'ss'],
-  [/æ/g, 'ae'],
-  [/œ/g, 'oe'],
-  [/ø/g, 'o'],
-  [/ł/g, 'l'],
-  [/đ/g, 'd'],
-];
-
-/** Lowercase ASCII: "Łukasz Żółć" → "lukasz zolc". */
-function ascii(text: string): string {
-  let folded = text.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
-  for (const [pattern, replacement] of FOLDS) folded = folded.replace(pattern, replacement);
-  return folded;
-}
+/** Plain lowercase Latin for e-mail addresses, the same folding name matching uses. */
+const ascii = foldToLatin;
 
 const LEGAL_FORM =
   /\b(?:SARL|SAS|SA|EURL|SNC|GIE|GmbH|AG|KG|OG|e\.K\.|S\.r\.l\.|s\.r\.l\.|S\.p\.A\.|SPA|S\.n\.c\.|S\.L\.|S\.A\.|B\.V\.|BV|N\.V\.|NV|V\.O\.F\.|BVBA|VZW|CommV|Lda\.?|LDA|EI|sp\. z o\.o\.|z o\.o|Sp\. j\.|sp\.j\.|AB|HB|Aktiebolag|Ltd|LLP|PLC|Inc\.|LLC|Group|Gruppe|Bedrijf|Asociados|Hijos|figli)(?:\W|$)/;

@@ -70,9 +70,15 @@ const JOINT_SEPARATOR = /\s+(?:et|ou|and|und|or|en|of)\s+|&|\/|\+/i;
  * Lowercase word tokens without accents, punctuation or titles:
  * "Mme Zoë Müller-Lüdenscheidt" → ["zoe", "muller", "ludenscheidt"].
  */
+/** Lowercase, accents stripped, ß/æ/ø/ł… spelled in plain Latin: "Łukasz Żółć" → "lukasz zolc". */
+export function foldToLatin(text: string): string {
+  let folded = text.toLowerCase().normalize('NFKD').replace(/\p{M}/gu, '');
+  for (const [pattern, replacement] of FOLDS) folded = folded.replace(pattern, replacement);
+  return folded;
+}
+
 export function normalizeName(name: string): string[] {
-  let text = name.toLowerCase().normalize('NFKD').replace(/\p{M}/gu, '');
-  for (const [pattern, replacement] of FOLDS) text = text.replace(pattern, replacement);
+  const text = foldToLatin(name);
   const words = text.split(/\s+/).filter((word) => /[\p{L}\p{N}]/u.test(word));
   const kept = words.filter((word, index) => {
     const bare = word.replace(/[^\p{L}\p{N}]/gu, '');

@@ -1,7 +1,7 @@
 import { generateKeyPairSync } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TEST_APP_SECRET } from '../../sandbox/testing';
-import { AGENT, Browser, rawRequest, startStack, type Stack } from '../testing';
+import { AGENT, Browser, rawRequest, sandboxStats, startStack, type Stack } from '../testing';
 
 let stack: Stack;
 let agent: Browser;
@@ -102,9 +102,7 @@ describe('forwarding to the Customers API', () => {
     const reply = await rawRequest(stack.url, { path, headers: { cookie: agent.cookie! } });
     expect(reply.status).toBeGreaterThanOrEqual(400);
     expect(reply.status).toBeLessThan(500);
-    const stats = (await (await stack.control('GET', '/_sandbox/stats')).json()) as {
-      operations: Record<string, number>;
-    };
+    const stats = { operations: await sandboxStats(stack) };
     expect(stats.operations).toEqual({});
   });
 
@@ -165,9 +163,7 @@ describe('the token', () => {
         Array.from({ length: 50 }, () => browser.fetch('/api/v1/customers')),
       );
       expect(replies.map((reply) => reply.status)).toEqual(Array(50).fill(200));
-      const stats = (await (await fresh.control('GET', '/_sandbox/stats')).json()) as {
-        operations: Record<string, number>;
-      };
+      const stats = { operations: await sandboxStats(fresh) };
       expect(stats.operations).toEqual({ getAccessToken: 1, listAllCustomers: 50 });
     } finally {
       await fresh.close();
@@ -181,9 +177,7 @@ describe('the token', () => {
       Array.from({ length: 5 }, () => agent.fetch('/api/v1/customers')),
     );
     expect(replies.map((reply) => reply.status)).toEqual(Array(5).fill(200));
-    const stats = (await (await stack.control('GET', '/_sandbox/stats')).json()) as {
-      operations: Record<string, number>;
-    };
+    const stats = { operations: await sandboxStats(stack) };
     // One new token for all; each call that met the revoked token was tried once more.
     expect(stats.operations.getAccessToken).toBe(1);
     expect(stats.operations.listAllCustomers).toBeGreaterThanOrEqual(6);
@@ -198,9 +192,7 @@ describe('the token', () => {
       expect((await browser.fetch('/api/v1/customers')).status).toBe(200);
       await new Promise((resolve) => setTimeout(resolve, 2100));
       expect((await browser.fetch('/api/v1/customers')).status).toBe(200);
-      const stats = (await (await shortLived.control('GET', '/_sandbox/stats')).json()) as {
-        operations: Record<string, number>;
-      };
+      const stats = { operations: await sandboxStats(shortLived) };
       expect(stats.operations).toEqual({ getAccessToken: 2, listAllCustomers: 2 });
     } finally {
       await shortLived.close();

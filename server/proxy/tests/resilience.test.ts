@@ -1,6 +1,6 @@
 import { createServer } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AGENT, Browser, startSandbox, startStack, type Stack } from '../testing';
+import { AGENT, Browser, sandboxStats, startSandbox, startStack, type Stack } from '../testing';
 
 let stack: Stack;
 let agent: Browser;
@@ -10,13 +10,6 @@ beforeAll(async () => {
   await agent.signIn(AGENT);
 });
 afterAll(async () => stack.close());
-
-const stats = async (s: Stack) =>
-  (
-    (await (await s.control('GET', '/_sandbox/stats')).json()) as {
-      operations: Record<string, number>;
-    }
-  ).operations;
 
 async function freePort(): Promise<number> {
   return new Promise((resolve) => {
@@ -39,7 +32,7 @@ describe('upstream faults', () => {
     });
     const reply = await agent.fetch('/api/v1/customers');
     expect(reply.status).toBe(200);
-    expect((await stats(stack)).listAllCustomers).toBe(3);
+    expect((await sandboxStats(stack)).listAllCustomers).toBe(3);
   });
 
   it('passes a lasting 429 on with its Retry-After after a bounded number of tries', async () => {
@@ -54,7 +47,7 @@ describe('upstream faults', () => {
       expect(reply.status).toBe(429);
       expect(reply.headers.get('retry-after')).toBe('0');
       expect(await reply.json()).toMatchObject({ code: 'rate_limited' });
-      expect((await stats(stack)).getCustomerById).toBe(3);
+      expect((await sandboxStats(stack)).getCustomerById).toBe(3);
     } finally {
       await stack.control('DELETE', '/_sandbox/faults');
     }
@@ -73,7 +66,7 @@ describe('upstream faults', () => {
     });
     expect(reply.status).toBe(503);
     expect(await reply.json()).toMatchObject({ code: 'service_unavailable' });
-    expect((await stats(stack)).createCustomer).toBe(1);
+    expect((await sandboxStats(stack)).createCustomer).toBe(1);
   });
 
   it('turns a malformed upstream answer into a clear 502', async () => {
@@ -185,7 +178,7 @@ describe('double submits', () => {
     );
     expect(new Set(ids).size).toBe(1);
     expect(later.headers.get('idempotent-replayed')).toBe('true');
-    expect((await stats(stack)).createCustomer).toBe(1);
+    expect((await sandboxStats(stack)).createCustomer).toBe(1);
   });
 
   it('refuse a reused key with a different body', async () => {
