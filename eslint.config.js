@@ -6,14 +6,7 @@ import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
   {
-    ignores: [
-      'dist',
-      'data',
-      'coverage',
-      'test-results',
-      'playwright-report',
-      'openapi/customers.d.ts',
-    ],
+    ignores: ['dist', 'data', 'coverage', 'test-results', 'playwright-report', 'openapi/*.d.ts'],
   },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
