@@ -22,7 +22,7 @@ export default defineConfig({
     launchOptions: chromiumLaunchOptions,
   },
   webServer: {
-    command: 'npm run build --silent && node --import tsx e2e/server.ts',
+    command: `npm run build --silent -- --outDir "${env.distDir}" && node --import tsx e2e/server.ts`,
     url: `${env.url}/healthz`,
     reuseExistingServer: false,
     timeout: 120_000,

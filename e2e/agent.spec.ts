@@ -1,54 +1,70 @@
-import { clearFaults, expect, signIn, test } from './fixtures';
+import { customerRows, expect, isSignInAnswer, pageOf, signIn, test } from './fixtures';
 
-test.afterEach(clearFaults);
-
-test('an agent follows a deep link, signs in and lands where they were going', async ({ page }) => {
+test('an agent follows a deep link, signs in and lands where they were going', async ({
+  page,
+  agentApi,
+}) => {
+  const count = await agentApi.customerCount();
   await page.goto('/customers?page=2&size=10');
   await expect(page).toHaveURL(/\/login\?next=/);
   await page.getByRole('textbox', { name: 'Username' }).fill('e2e-agent');
   await page.getByRole('textbox', { name: 'Password' }).fill('wrong-password');
+  let answer = page.waitForResponse(isSignInAnswer);
   await page.getByRole('button', { name: 'Sign in' }).click();
+  expect((await answer).status(), 'answer to a wrong password').toBe(401);
   await expect(page.getByRole('alert')).toContainText('The username or password is wrong.');
   await page.getByRole('textbox', { name: 'Password' }).fill('agent-password-e2e');
+  answer = page.waitForResponse(isSignInAnswer);
   await page.getByRole('button', { name: 'Sign in' }).click();
+  expect((await answer).status(), 'answer to the right password').toBe(200);
   await expect(page).toHaveURL(/\/customers\?page=2&size=10$/);
-  await expect(page.getByText('Page 2 of 5')).toBeVisible();
+  await expect(page.getByText(pageOf(2, count, 10))).toBeVisible();
 });
 
-test('an agent pages through the customers and the URL keeps the place', async ({ page }) => {
+test('an agent pages through the customers and the URL keeps the place', async ({
+  page,
+  agentApi,
+  customer,
+  unique,
+}) => {
+  const count = await agentApi.customerCount();
   await signIn(page, 'agent');
-  await expect(page.getByText('45 customers')).toBeVisible();
-  await expect(page.getByText('Page 1 of 3')).toBeVisible();
-  const firstRow = page.getByRole('table').locator('tbody tr').first();
-  const firstName = await firstRow.locator('a').innerText();
+  await expect(page.getByText(`${count} customers`)).toBeVisible();
+  await expect(page.getByText(pageOf(1, count, 20))).toBeVisible();
+  // Newest first: the customer this test made leads the list.
+  const firstLink = customerRows(page).first().getByRole('link');
+  await expect(firstLink).toHaveText(customer.fullName);
   await page.getByRole('button', { name: 'Next' }).click();
   await expect(page).toHaveURL(/page=2/);
-  await expect(page.getByText('Page 2 of 3')).toBeVisible();
-  await expect(firstRow.locator('a')).not.toHaveText(firstName);
+  await expect(page.getByText(pageOf(2, count, 20))).toBeVisible();
+  await expect(firstLink).not.toHaveText(customer.fullName);
 
   await page.getByRole('combobox', { name: 'Rows per page' }).selectOption('10');
   await expect(page).toHaveURL(/size=10/);
-  await expect(page.getByText('Page 1 of 5')).toBeVisible();
-  await expect(page.getByRole('table').locator('tbody tr')).toHaveCount(10);
+  await expect(page.getByText(pageOf(1, count, 10))).toBeVisible();
+  await expect(customerRows(page)).toHaveCount(10);
   await page.reload();
-  await expect(page.getByText('Page 1 of 5')).toBeVisible();
+  await expect(page.getByText(pageOf(1, count, 10))).toBeVisible();
 
-  await page.getByRole('textbox', { name: 'Filter this page' }).fill(firstName.split(' ')[0]!);
-  await expect(page.getByRole('table').locator('tbody tr').first()).toContainText(
-    firstName.split(' ')[0]!,
-  );
+  await page.getByRole('textbox', { name: 'Filter this page' }).fill(unique);
+  await expect(customerRows(page)).toHaveCount(1);
+  await expect(customerRows(page)).toContainText(customer.fullName);
 
   // Keyboard only: the name is a link, Enter opens the customer.
   await page.getByRole('textbox', { name: 'Filter this page' }).fill('');
-  await page.getByRole('link', { name: firstName }).focus();
+  await expect(customerRows(page)).toHaveCount(10);
+  await page.getByRole('link', { name: customer.fullName }).focus();
   await page.keyboard.press('Enter');
-  await expect(page.getByRole('heading', { level: 1, name: firstName })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1, name: customer.fullName })).toBeVisible();
   await page.goBack();
   await expect(page).toHaveURL(/size=10/);
 });
 
 test('an agent creates a customer, fixing what was refused, without losing a value', async ({
   page,
+  agentApi,
+  customer,
+  unique,
 }) => {
   await signIn(page, 'agent');
   await page.getByRole('link', { name: 'New customer' }).first().click();
@@ -60,38 +76,41 @@ test('an agent creates a customer, fixing what was refused, without losing a val
   await page.getByRole('textbox', { name: 'Email' }).fill('zoe.mueller@example.de');
   await expect(page.getByText('Enter a valid email address')).toBeHidden();
   // An external id that another customer already has: the server refuses it under the field.
-  await page.getByRole('textbox', { name: 'External ID' }).fill('CRM-000001');
+  await page.getByRole('textbox', { name: 'External ID' }).fill(customer.external_id!);
   await page.getByRole('button', { name: 'Create customer' }).click();
   await expect(page.getByText('Another customer already has this external id.')).toBeVisible();
   await expect(page.getByRole('textbox', { name: 'First name' })).toHaveValue('Zoë');
   await expect(page.getByRole('textbox', { name: 'Company' })).toHaveValue('Müller GmbH');
   await expect(page.getByRole('textbox', { name: 'Email' })).toHaveValue('zoe.mueller@example.de');
 
-  await page.getByRole('textbox', { name: 'External ID' }).fill('CRM-E2E-1');
+  const before = await agentApi.customerCount();
+  const externalId = `CRM-E2E-${unique.toUpperCase()}`;
+  await page.getByRole('textbox', { name: 'External ID' }).fill(externalId);
   await page.getByRole('button', { name: 'Create customer' }).dblclick();
   await expect(
     page.getByRole('heading', { level: 1, name: 'Zoë Müller-Lüdenscheidt' }),
   ).toBeVisible();
   await expect(page.getByText('Customer created')).toBeVisible();
-  await expect(page.getByText('CRM-E2E-1')).toBeVisible();
+  await expect(page.getByText(externalId)).toBeVisible();
 
   // The double click made one customer.
   await page.goto('/customers');
-  await expect(page.getByText('46 customers')).toBeVisible();
+  await expect(page.getByText(`${before + 1} customers`)).toBeVisible();
+  expect(await agentApi.customerCount()).toBe(before + 1);
 });
 
 test('an agent adds a bank account with a mistyped IBAN, sees why, then a valid one', async ({
   page,
+  customer,
 }) => {
   await signIn(page, 'agent');
-  const name = await page.getByRole('table').locator('tbody tr').first().locator('a').innerText();
-  await page.getByRole('link', { name }).click();
-  await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
+  await page.getByRole('link', { name: customer.fullName }).click();
+  await expect(page.getByRole('heading', { level: 1, name: customer.fullName })).toBeVisible();
   await page.getByRole('tab', { name: 'Bank accounts' }).click();
   await expect(page).toHaveURL(/\/bank-accounts$/);
   await page.getByRole('button', { name: 'Add bank account' }).click();
   const dialog = page.getByRole('dialog', { name: 'Add bank account' });
-  await expect(dialog.getByRole('textbox', { name: 'Holder name' })).toHaveValue(name);
+  await expect(dialog.getByRole('textbox', { name: 'Holder name' })).toHaveValue(customer.fullName);
   await dialog.getByRole('textbox', { name: 'IBAN' }).fill('FR76 3000 6000 0112 3456 7890 188');
   await dialog.getByRole('textbox', { name: 'BIC' }).fill('BNPAFR');
   await dialog.getByRole('textbox', { name: 'Holder name' }).click();
@@ -108,13 +127,19 @@ test('an agent adds a bank account with a mistyped IBAN, sees why, then a valid 
   await expect(page.getByText('FR76 3000 6000 0112 3456 7890 189')).toBeVisible();
 });
 
-test('an agent starts a verification and sees it resolve without reloading', async ({ page }) => {
+test('an agent starts a verification and sees it resolve without reloading', async ({
+  page,
+  unique,
+}) => {
   await signIn(page, 'agent');
   await page.getByRole('link', { name: 'New customer' }).first().click();
   await page.getByRole('textbox', { name: 'First name' }).fill('Jean-Pierre');
   await page.getByRole('textbox', { name: 'Last name' }).fill('Dupont');
-  await page.getByRole('textbox', { name: 'Email' }).fill('jp.dupont@example.fr');
+  await page
+    .getByRole('textbox', { name: 'Email' })
+    .fill(`jp.dupont.${unique.toLowerCase()}@example.fr`);
   await page.getByRole('button', { name: 'Create customer' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Jean-Pierre Dupont' })).toBeVisible();
   await page.getByRole('tab', { name: 'Bank accounts' }).click();
   await page.getByRole('button', { name: 'Add bank account' }).click();
   const accountDialog = page.getByRole('dialog', { name: 'Add bank account' });
@@ -130,7 +155,8 @@ test('an agent starts a verification and sees it resolve without reloading', asy
     'Jean-Pierre Dupont',
   );
   await dialog.getByRole('button', { name: 'Start verification' }).click();
-  const row = page.getByRole('table').locator('tbody tr').first();
+  // The first row under the header: this customer's one verification.
+  const row = page.getByRole('table').getByRole('row').nth(1);
   await expect(row).toContainText('Pending');
   await expect(row).toContainText('Verified', { timeout: 15_000 });
   await expect(row).toContainText('100');
@@ -148,7 +174,7 @@ test('deep links open the right tab after a reload, and unknown ids say not foun
   page,
 }) => {
   await signIn(page, 'agent');
-  await page.getByRole('table').locator('tbody tr').first().locator('a').click();
+  await customerRows(page).first().getByRole('link').click();
   await expect(page).toHaveURL(/\/customers\/[^/]+$/);
   const url = page.url();
   await page.goto(`${url}/verifications`);

@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
 
 /** The suite's ports and keys: chosen once by playwright.config.ts, passed down by the environment. */
 export const ACCOUNTS = {
@@ -36,6 +37,11 @@ export function e2eEnv() {
     appId: 'e2e-app',
     appSecret: process.env.E2E_APP_SECRET!,
     sessionSecret: process.env.E2E_SESSION_SECRET!,
+    /**
+     * The suite's own build of the dashboard, not dist/: a build someone runs
+     * meanwhile (it empties dist/ first) cannot pull the pages from under it.
+     */
+    distDir: resolve('node_modules/.cache/e2e-dist'),
   };
 }
 

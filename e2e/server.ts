@@ -4,7 +4,7 @@
  */
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { buildApp as buildProxy } from '../server/proxy/app';
 import { UsersFile } from '../server/proxy/users';
 import { buildApp as buildSandbox } from '../server/sandbox/app';
@@ -36,7 +36,7 @@ const proxy = await buildProxy({
   },
   sessionSecret: env.sessionSecret,
   usersFile: users.path,
-  distDir: resolve('dist'),
+  distDir: env.distDir,
   loginLimits: { perClient: 1000, perAccount: 1000, windowMs: 60_000 },
   logger: { level: 'warn' },
 });
