@@ -1,5 +1,6 @@
 import type { FastifyError } from 'fastify';
 import type { components } from '../../openapi/customers';
+import { DuplicateError } from './store';
 
 export type ErrorBody = components['schemas']['Error'];
 export type FieldError = components['schemas']['FieldError'];
@@ -35,12 +36,41 @@ export function notFound(what: 'customer' | 'bank_account' | 'verification', id:
   return new ApiError(404, `${what}_not_found`, `No ${label} has the id "${id}".`);
 }
 
+/** Runs a store write; a duplicate becomes a 409 with the field at fault. */
+export function conflictOnDuplicate<T>(
+  write: () => T,
+  code: string,
+  message: string,
+  fieldError: { field: string; message: string },
+): T {
+  try {
+    return write();
+  } catch (error) {
+    if (!(error instanceof DuplicateError)) throw error;
+    throw new ApiError(409, code, message, [{ ...fieldError, code: 'duplicate' }]);
+  }
+}
+
 interface AjvError {
   instancePath: string;
   keyword: string;
   params: Record<string, unknown>;
   message?: string;
+  /** With Ajv's `verbose`: the schema of the value at fault. */
+  parentSchema?: { description?: string };
 }
+
+/**
+ * The contract states each pattern as a regular expression; an agent needs the
+ * shape in words, under the field. A field without a sentence here gets the
+ * contract's description of it.
+ */
+const PATTERN_HINTS: Record<string, string> = {
+  phone:
+    'A phone number has at least six digits, an optional leading + and spaces, dots, dashes or brackets, e.g. +33 6 12 34 56 78.',
+  provider_id:
+    'A provider id has letters, digits, dots, dashes and underscores, e.g. "bnp-paribas".',
+};
 
 /** Turns Ajv's schema errors into one field error per problem, worded for people. */
 export function fieldErrorsFromValidation(
@@ -89,6 +119,14 @@ export function fieldErrorsFromValidation(
               code: 'invalid_format',
               message: `${field} must be a valid ${String(error.params.format)}.`,
             };
+      case 'pattern':
+        return {
+          field,
+          code: 'invalid_format',
+          message:
+            PATTERN_HINTS[field] ??
+            `${field} is not in the expected format. ${error.parentSchema?.description ?? ''}`.trim(),
+        };
       case 'type':
         return error.params.type === 'integer'
           ? { field, code: 'invalid_type', message: `${field} must be a whole number.` }

@@ -5,22 +5,16 @@ import type { DemoCustomer } from './demoData';
 import { nameMatchScore, VERIFIED_THRESHOLD } from './nameMatch';
 
 export type Customer = components['schemas']['Customer'];
-export type CustomerCreate = components['schemas']['CustomerCreate'];
 export type BankAccount = components['schemas']['CustomerBankAccount'];
 export type Verification = components['schemas']['CustomerVerification'];
 type Address = components['schemas']['Address'];
 
-export interface NewBankAccount {
-  iban: string;
-  bic?: string;
-  holder_name: string;
-  currency: string;
-}
-
-export interface NewVerification {
-  provider_id: string;
-  expected_name: string;
-}
+/** A customer as the API takes it; demo customers also have an address. */
+export type NewCustomer = components['schemas']['CustomerCreate'] & { address?: Address };
+/** A bank account as the API takes it, once checked: IBAN in electronic format, currency set. */
+export type NewBankAccount = components['schemas']['CustomerBankAccountCreate'];
+/** A verification as the API takes it, with the defaults filled in. */
+export type NewVerification = Required<components['schemas']['CustomerVerificationCreate']>;
 
 /** Providers whose id starts with this fail every verification, so failures can be demonstrated. */
 export const FAILING_PROVIDER_PREFIX = 'fail';
@@ -220,11 +214,7 @@ export class SandboxStore {
     return this.statements.customerSeqById.get(id)?.seq;
   }
 
-  createCustomer(
-    input: CustomerCreate & { address?: Address },
-    createdAt?: Date,
-    id: string = randomUUID(),
-  ): Customer {
+  createCustomer(input: NewCustomer, createdAt?: Date, id: string = randomUUID()): Customer {
     const row = {
       id,
       first_name: input.first_name,
