@@ -1,8 +1,8 @@
 /**
  * Screenshots of every page and state, at 1366x900 and 390x844, into
- * screenshots/ (not committed): for looking at, not for asserting.
+ * screenshots/ (not committed) or the directory given: for looking at, not for asserting.
  *
- *   npm run build && npx tsx scripts/screenshots.ts
+ *   npm run build && npx tsx scripts/screenshots.ts [out-dir]
  */
 import { mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -13,7 +13,7 @@ import { buildApp as buildProxy } from '../server/proxy/app';
 import { UsersFile } from '../server/proxy/users';
 import { buildApp as buildSandbox } from '../server/sandbox/app';
 
-const out = resolve('screenshots');
+const out = resolve(process.argv[2] ?? 'screenshots');
 mkdirSync(out, { recursive: true });
 const dir = mkdtempSync(join(tmpdir(), 'screens-'));
 const sandbox = await buildSandbox({

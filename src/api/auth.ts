@@ -1,11 +1,9 @@
-import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
+import { queryOptions, useMutation, useQueryClient, useSuspenseQuery } from '@tanstack/react-query';
+import type { components } from '../../openapi/backoffice';
 import { ApiError, errorFromResponse, malformedAnswer, networkError } from './errors';
 
-export type Role = 'agent' | 'viewer';
-export interface Agent {
-  username: string;
-  role: Role;
-}
+export type Role = components['schemas']['Role'];
+export type Agent = components['schemas']['Agent'];
 
 async function authCall<T>(path: string, init: RequestInit = {}): Promise<T | undefined> {
   let response: Response;
@@ -43,6 +41,16 @@ export const meQuery = queryOptions({
   },
   staleTime: 60_000,
 });
+
+/** The one role check: only agents create (customers, bank accounts, verifications); viewers read. */
+export function canCreate(agent: Agent | null | undefined): boolean {
+  return agent?.role === 'agent';
+}
+
+/** Whether the signed-in agent may create; suspends until the session is known. */
+export function useCanCreate(): boolean {
+  return canCreate(useSuspenseQuery(meQuery).data);
+}
 
 export function useSignIn() {
   const queryClient = useQueryClient();

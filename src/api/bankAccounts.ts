@@ -1,8 +1,10 @@
 import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
 import { z } from 'zod';
 import type { components } from '../../openapi/customers';
+import { schemaRules } from '../../openapi/rules';
 import { bicProblem, ibanProblem } from '../lib/iban';
 import { api, unwrap } from './client';
+import { textWithin } from './formRules';
 
 export type BankAccount = components['schemas']['CustomerBankAccount'];
 export type BankAccountCreate = components['schemas']['CustomerBankAccountCreate'];
@@ -62,11 +64,10 @@ export const bankAccountFormSchema = z.object({
     const problem = value.trim() === '' ? undefined : bicProblem(value);
     if (problem) context.addIssue({ code: 'custom', message: problem });
   }),
-  holder_name: z
-    .string()
-    .trim()
-    .min(1, "Enter the account holder's name")
-    .max(140, 'At most 140 characters'),
+  holder_name: textWithin(
+    schemaRules.CustomerBankAccountCreate.properties.holder_name,
+    "Enter the account holder's name",
+  ),
   currency: z.string().regex(/^[A-Z]{3}$/, 'Choose a currency'),
 });
 export type BankAccountForm = z.infer<typeof bankAccountFormSchema>;

@@ -1,32 +1,29 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { z } from 'zod';
+import { schemaRules } from '../../openapi/rules';
 import { api, unwrap } from './client';
 import { customerKeys, type CustomerCreate } from './customers';
+import { textWithin } from './formRules';
 
 /**
  * Creating a customer: the form's rules next to the mutation that sends it, in
  * a module of its own so the list page does not download the validation library.
  */
+const rules = schemaRules.CustomerCreate.properties;
+const phonePattern = new RegExp(rules.phone.pattern);
+
 export const customerFormSchema = z.object({
-  first_name: z.string().trim().min(1, 'Enter the first name').max(100, 'At most 100 characters'),
-  last_name: z.string().trim().min(1, 'Enter the last name').max(100, 'At most 100 characters'),
-  email: z
-    .string()
-    .trim()
-    .min(1, 'Enter the email address')
-    .max(254, 'At most 254 characters')
-    .pipe(z.email('Enter a valid email address, like name@example.com')),
-  company_name: z.string().trim().max(200, 'At most 200 characters'),
-  phone: z
-    .string()
-    .trim()
-    .max(32, 'At most 32 characters')
-    .refine(
-      (value) =>
-        value === '' || (/^\+?[0-9 ().-]+$/.test(value) && (value.match(/\d/g)?.length ?? 0) >= 6),
-      'Use digits, spaces and an optional leading +, e.g. +33 6 12 34 56 78',
-    ),
-  external_id: z.string().trim().max(64, 'At most 64 characters'),
+  first_name: textWithin(rules.first_name, 'Enter the first name'),
+  last_name: textWithin(rules.last_name, 'Enter the last name'),
+  email: textWithin(rules.email, 'Enter the email address').pipe(
+    z.email('Enter a valid email address, like name@example.com'),
+  ),
+  company_name: textWithin(rules.company_name),
+  phone: textWithin(rules.phone).refine(
+    (value) => value === '' || phonePattern.test(value),
+    'Use digits, spaces and an optional leading +, e.g. +33 6 12 34 56 78',
+  ),
+  external_id: textWithin(rules.external_id),
 });
 export type CustomerForm = z.infer<typeof customerFormSchema>;
 

@@ -1,12 +1,10 @@
-import { keepPreviousData, queryOptions } from '@tanstack/react-query';
+import { keepPreviousData, queryOptions, type QueryClient } from '@tanstack/react-query';
 import type { components } from '../../openapi/customers';
 import { api, unwrap } from './client';
 
 export type Customer = components['schemas']['Customer'];
 export type CustomerCreate = components['schemas']['CustomerCreate'];
 export type CustomerList = components['schemas']['CustomerList'];
-
-export const PAGE_SIZES = [10, 20, 50, 100] as const;
 
 export const customerKeys = {
   all: ['customers'] as const,
@@ -15,16 +13,28 @@ export const customerKeys = {
   detail: (id: string) => [...customerKeys.all, 'detail', id] as const,
 };
 
+/** Each listed customer seeds its detail query, so opening one from the list shows it at once. */
+function seedCustomerDetails(client: QueryClient, customers: Customer[] = []): void {
+  for (const customer of customers) {
+    if (!customer.id) continue;
+    const { queryKey } = customerQuery(customer.id);
+    if (!client.getQueryData(queryKey)) client.setQueryData(queryKey, customer);
+  }
+}
+
 export function customersListQuery(page: number, size: number) {
   return queryOptions({
     queryKey: customerKeys.list(page, size),
-    queryFn: ({ signal }) =>
-      unwrap(
+    queryFn: async ({ signal, client }) => {
+      const list = await unwrap(
         api.GET('/v1/customers', {
           params: { query: { 'page[number]': page, 'page[size]': size } },
           signal,
         }),
-      ),
+      );
+      seedCustomerDetails(client, list.data);
+      return list;
+    },
     placeholderData: keepPreviousData,
   });
 }

@@ -57,13 +57,11 @@ export async function errorFromResponse(response: Response, body?: unknown): Pro
       parsed.request_id,
     );
   }
+  const status = [response.status, response.statusText].filter(Boolean).join(' ');
   return new ApiError(
     response.status,
     'unexpected_answer',
-    `The server answered ${response.status} ${response.statusText || ''}without an explanation.`.replace(
-      '  ',
-      ' ',
-    ),
+    `The server answered ${status} without an explanation.`,
   );
 }
 

@@ -1,8 +1,10 @@
 import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
 import { z } from 'zod';
 import type { components } from '../../openapi/customers';
+import { schemaRules } from '../../openapi/rules';
 import { bankAccountKeys } from './bankAccounts';
 import { api, unwrap } from './client';
+import { textWithin } from './formRules';
 
 export type Verification = components['schemas']['CustomerVerification'];
 export type VerificationStatus = NonNullable<Verification['status']>;
@@ -57,19 +59,14 @@ export function verificationQuery(customerId: string, verificationId: string) {
   });
 }
 
+const rules = schemaRules.CustomerVerificationCreate.properties;
+
 export const verificationFormSchema = z.object({
-  provider_id: z
-    .string()
-    .trim()
-    .regex(
-      /^[a-z0-9][a-z0-9_.-]{0,63}$/i,
-      'Letters, digits, dots, dashes and underscores, e.g. bnp-paribas',
-    ),
-  expected_name: z
-    .string()
-    .trim()
-    .min(1, 'Enter the name to look for')
-    .max(200, 'At most 200 characters'),
+  provider_id: textWithin(rules.provider_id).regex(
+    new RegExp(rules.provider_id.pattern),
+    'Letters, digits, dots, dashes and underscores, e.g. bnp-paribas',
+  ),
+  expected_name: textWithin(rules.expected_name, 'Enter the name to look for'),
 });
 export type VerificationForm = z.infer<typeof verificationFormSchema>;
 

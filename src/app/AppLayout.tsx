@@ -2,7 +2,7 @@ import { AppShell, Avatar, Badge, Group, Menu, Text, UnstyledButton, Anchor } fr
 import { IconChevronDown, IconLogout } from '@tabler/icons-react';
 import { useSuspenseQuery } from '@tanstack/react-query';
 import { Link, Outlet, useNavigate } from 'react-router';
-import { meQuery, useSignOut } from '../api/auth';
+import { canCreate, meQuery, useSignOut } from '../api/auth';
 import { UpstreamBanner } from '../components/UpstreamBanner';
 
 /** The frame of every signed-in page: the product's name, the agent's menu, the upstream banner. */
@@ -28,11 +28,7 @@ export function AppLayout() {
                     <Text size="sm" visibleFrom="xs">
                       {agent.username}
                     </Text>
-                    <Badge
-                      size="sm"
-                      variant="light"
-                      color={agent.role === 'agent' ? 'blue' : 'gray'}
-                    >
+                    <Badge size="sm" variant="light" color={canCreate(agent) ? 'blue' : 'gray'}>
                       {agent.role}
                     </Badge>
                     <IconChevronDown size={14} aria-hidden />

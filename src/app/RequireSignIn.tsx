@@ -1,6 +1,6 @@
 import { useSuspenseQuery } from '@tanstack/react-query';
 import { Navigate, Outlet, useLocation } from 'react-router';
-import { meQuery } from '../api/auth';
+import { meQuery, useCanCreate } from '../api/auth';
 
 /** Pages behind sign-in: without a session, to /login and back here afterwards. */
 export function RequireSignIn() {
@@ -15,7 +15,6 @@ export function RequireSignIn() {
 
 /** Create pages: a viewer who follows a link there is sent to the list. */
 export function RequireAgentRole() {
-  const { data: agent } = useSuspenseQuery(meQuery);
-  if (agent?.role !== 'agent') return <Navigate to="/customers" replace />;
+  if (!useCanCreate()) return <Navigate to="/customers" replace />;
   return <Outlet />;
 }

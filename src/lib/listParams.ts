@@ -1,5 +1,9 @@
-import type { Customer } from '../api/customers';
-import { PAGE_SIZES } from '../api/customers';
+import type { components } from '../../openapi/customers';
+
+type Customer = components['schemas']['Customer'];
+
+/** The page sizes the list offers (the API allows 1..100). */
+export const PAGE_SIZES = [10, 20, 50, 100] as const;
 
 /** Page, size and filter from the URL; anything invalid falls back to the defaults. */
 export function listParams(params: URLSearchParams): {

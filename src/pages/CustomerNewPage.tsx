@@ -1,4 +1,3 @@
-import { zodResolver } from '@hookform/resolvers/zod';
 import {
   Button,
   Group,
@@ -10,10 +9,8 @@ import {
   Anchor,
   Breadcrumbs,
 } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { flushSync } from 'react-dom';
-import { useForm } from 'react-hook-form';
 import { Link, useNavigate } from 'react-router';
 import {
   customerCreateFromForm,
@@ -22,30 +19,16 @@ import {
   type CustomerForm,
 } from '../api/createCustomer';
 import { fullName } from '../api/customers';
-import { applyServerErrors } from '../components/formErrors';
 import { FormErrorAlert } from '../components/FormErrorAlert';
-import { LeaveGuard } from '../components/useLeaveGuard';
-import { useIdempotencyKey } from '../components/useIdempotencyKey';
-
-const FIELDS = [
-  'first_name',
-  'last_name',
-  'email',
-  'company_name',
-  'phone',
-  'external_id',
-] as const;
+import { LeaveGuard } from '../components/LeaveGuard';
+import { useCreateForm } from '../components/useCreateForm';
 
 export function CustomerNewPage() {
   const navigate = useNavigate();
   const create = useCreateCustomer();
-  const idempotencyKey = useIdempotencyKey();
-  const [formError, setFormError] = useState<string>();
   const [saved, setSaved] = useState(false);
-  const form = useForm<CustomerForm>({
-    resolver: zodResolver(customerFormSchema),
-    mode: 'onTouched',
-    reValidateMode: 'onChange',
+  const { form, formError, pending, onSubmit } = useCreateForm({
+    schema: customerFormSchema,
     defaultValues: {
       first_name: '',
       last_name: '',
@@ -54,30 +37,22 @@ export function CustomerNewPage() {
       phone: '',
       external_id: '',
     },
+    mutation: create,
+    toBody: customerCreateFromForm,
+    notice: (customer) => ({
+      color: 'teal',
+      title: 'Customer created',
+      message: `${fullName(customer)} was added.`,
+    }),
+    onCreated: (customer) => {
+      // The guard must see the form as saved before the navigation it would otherwise stop.
+      flushSync(() => setSaved(true));
+      void navigate(`/customers/${customer.id}`, { replace: true });
+    },
   });
   const { errors, isDirty } = form.formState;
 
-  const submit = form.handleSubmit((values) => {
-    setFormError(undefined);
-    create.mutate(
-      { body: customerCreateFromForm(values), idempotencyKey: idempotencyKey.current() },
-      {
-        onSuccess: (customer) => {
-          flushSync(() => setSaved(true));
-          notifications.show({
-            color: 'teal',
-            title: 'Customer created',
-            message: `${fullName(customer)} was added.`,
-          });
-          void navigate(`/customers/${customer.id}`, { replace: true });
-        },
-        onError: (error) => setFormError(applyServerErrors(error, FIELDS, form.setError)),
-        onSettled: idempotencyKey.settle,
-      },
-    );
-  });
-
-  const field = (name: (typeof FIELDS)[number]) => ({
+  const field = (name: keyof CustomerForm) => ({
     ...form.register(name),
     error: errors[name]?.message,
   });
@@ -94,7 +69,7 @@ export function CustomerNewPage() {
         New customer
       </Title>
       <Paper withBorder p="lg" radius="md">
-        <form onSubmit={(event) => void submit(event)} noValidate>
+        <form onSubmit={onSubmit} noValidate>
           <Stack>
             <FormErrorAlert title="The customer was not created" message={formError} />
             <SimpleGrid cols={{ base: 1, sm: 2 }}>
@@ -122,14 +97,14 @@ export function CustomerNewPage() {
               <Button variant="default" component={Link} to="/customers">
                 Cancel
               </Button>
-              <Button type="submit" loading={create.isPending} disabled={create.isPending}>
+              <Button type="submit" loading={pending} disabled={pending}>
                 Create customer
               </Button>
             </Group>
           </Stack>
         </form>
       </Paper>
-      <LeaveGuard when={isDirty && !saved && !create.isPending} />
+      <LeaveGuard when={isDirty && !saved && !pending} />
     </Stack>
   );
 }

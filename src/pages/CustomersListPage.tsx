@@ -1,53 +1,95 @@
-import {
-  Anchor,
-  Button,
-  Group,
-  Paper,
-  NativeSelect,
-  Skeleton,
-  Stack,
-  Table,
-  Text,
-  TextInput,
-  Title,
-  UnstyledButton,
-} from '@mantine/core';
+import { Anchor, Button, Group, NativeSelect, Stack, Text, TextInput, Title } from '@mantine/core';
 import { IconPlus, IconSearch, IconUsers } from '@tabler/icons-react';
-import { useQuery, useQueryClient, useSuspenseQuery } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useMemo } from 'react';
-import { Link, useNavigate, useSearchParams } from 'react-router';
-import { meQuery } from '../api/auth';
-import {
-  customerKeys,
-  customersListQuery,
-  fullName,
-  PAGE_SIZES,
-  type Customer,
-} from '../api/customers';
+import { Link, useSearchParams } from 'react-router';
+import { useCanCreate } from '../api/auth';
+import { customersListQuery, fullName, type Customer } from '../api/customers';
 import { ErrorState } from '../components/ErrorState';
+import { ListEmpty, ResponsiveList, type ListColumn } from '../components/ResponsiveList';
 import { formatCount, formatDate } from '../lib/format';
-import { listParams, matchesFilter } from '../lib/listParams';
+import { listParams, matchesFilter, PAGE_SIZES } from '../lib/listParams';
+
+const customerPath = (customer: Customer) => `/customers/${customer.id}`;
+const NOWRAP = { style: { whiteSpace: 'nowrap' } } as const;
+
+const COLUMNS: ListColumn<Customer>[] = [
+  {
+    header: 'Name',
+    cell: (customer) => (
+      <Anchor
+        component={Link}
+        to={customerPath(customer)}
+        fw={500}
+        // The row opens the customer too; this keeps one navigation per click.
+        onClick={(event) => event.stopPropagation()}
+      >
+        {fullName(customer)}
+      </Anchor>
+    ),
+    skeletonWidth: 140,
+  },
+  { header: 'Company', cell: (customer) => customer.company_name ?? '—', skeletonWidth: 100 },
+  { header: 'Email', cell: (customer) => customer.email, skeletonWidth: 100 },
+  {
+    header: 'Phone',
+    cell: (customer) => customer.phone ?? '—',
+    cellProps: NOWRAP,
+    skeletonWidth: 100,
+  },
+  {
+    header: 'External ID',
+    cell: (customer) => customer.external_id ?? '—',
+    cellProps: { ff: 'monospace' },
+    skeletonWidth: 100,
+  },
+  {
+    header: 'Created',
+    cell: (customer) => formatDate(customer.created_at),
+    cellProps: NOWRAP,
+    skeletonWidth: 100,
+  },
+];
+
+function CustomerCard({ customer }: { customer: Customer }) {
+  return (
+    <Group justify="space-between" wrap="nowrap" align="flex-start">
+      <div style={{ minWidth: 0 }}>
+        <Text fw={600} c="indigo.7">
+          {fullName(customer)}
+        </Text>
+        {customer.company_name && (
+          <Text size="sm" c="dimmed">
+            {customer.company_name}
+          </Text>
+        )}
+        <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
+          {customer.email}
+        </Text>
+        <Text size="xs" c="dimmed">
+          {[customer.phone, customer.external_id].filter(Boolean).join(' · ')}
+        </Text>
+      </div>
+      <Text size="xs" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
+        {formatDate(customer.created_at)}
+      </Text>
+    </Group>
+  );
+}
 
 export function CustomersListPage() {
   const [searchParams, setSearchParams] = useSearchParams();
   const { page, size, filter } = listParams(searchParams);
-  const { data: agent } = useSuspenseQuery(meQuery);
+  const canCreate = useCanCreate();
   const queryClient = useQueryClient();
-  const navigate = useNavigate();
   const list = useQuery(customersListQuery(page, size));
   const count = list.data?.meta?.count ?? 0;
   const lastPage = Math.max(1, Math.ceil(count / size));
-  const canCreate = agent?.role === 'agent';
 
-  // The next page is fetched ahead; each row seeds the customer's page so it opens at once.
+  // The next page is fetched ahead, so "Next" shows it at once.
   useEffect(() => {
-    if (!list.data || list.isPlaceholderData) return;
-    for (const customer of list.data.data ?? []) {
-      if (customer.id && !queryClient.getQueryData(customerKeys.detail(customer.id))) {
-        queryClient.setQueryData(customerKeys.detail(customer.id), customer);
-      }
-    }
-    if (page < lastPage) void queryClient.prefetchQuery(customersListQuery(page + 1, size));
+    if (!list.data || list.isPlaceholderData || page >= lastPage) return;
+    void queryClient.prefetchQuery(customersListQuery(page + 1, size));
   }, [list.data, list.isPlaceholderData, page, lastPage, size, queryClient]);
 
   const rows = useMemo(
@@ -63,8 +105,6 @@ export function CustomersListPage() {
     }
     setSearchParams(next);
   };
-
-  const open = (customer: Customer) => void navigate(`/customers/${customer.id}`);
 
   return (
     <Stack gap="md">
@@ -105,102 +145,17 @@ export function CustomersListPage() {
           onRetry={() => void list.refetch()}
         />
       ) : (
-        <Paper withBorder radius="md">
-          {/* On a phone the rows become cards; the table is for wider screens. */}
-          <Stack gap={0} hiddenFrom="sm">
-            {rows.map((customer) => (
-              <UnstyledButton
-                key={customer.id}
-                component={Link}
-                to={`/customers/${customer.id}`}
-                p="sm"
-                style={{ borderBottom: '1px solid var(--mantine-color-gray-3)' }}
-              >
-                <Group justify="space-between" wrap="nowrap" align="flex-start">
-                  <div style={{ minWidth: 0 }}>
-                    <Text fw={600} c="indigo.7">
-                      {fullName(customer)}
-                    </Text>
-                    {customer.company_name && (
-                      <Text size="sm" c="dimmed">
-                        {customer.company_name}
-                      </Text>
-                    )}
-                    <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
-                      {customer.email}
-                    </Text>
-                    <Text size="xs" c="dimmed">
-                      {[customer.phone, customer.external_id].filter(Boolean).join(' · ')}
-                    </Text>
-                  </div>
-                  <Text size="xs" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
-                    {formatDate(customer.created_at)}
-                  </Text>
-                </Group>
-              </UnstyledButton>
-            ))}
-            {list.isPending &&
-              Array.from({ length: 5 }, (_, i) => (
-                <Stack key={i} gap={6} p="sm" aria-hidden>
-                  <Skeleton height={14} width={160} />
-                  <Skeleton height={12} width={220} />
-                </Stack>
-              ))}
-          </Stack>
-          <Table.ScrollContainer minWidth={860} visibleFrom="sm">
-            <Table highlightOnHover verticalSpacing="sm" aria-busy={list.isFetching}>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th scope="col">Name</Table.Th>
-                  <Table.Th scope="col">Company</Table.Th>
-                  <Table.Th scope="col">Email</Table.Th>
-                  <Table.Th scope="col">Phone</Table.Th>
-                  <Table.Th scope="col">External ID</Table.Th>
-                  <Table.Th scope="col">Created</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {list.isPending &&
-                  Array.from({ length: Math.min(size, 10) }, (_, i) => (
-                    <Table.Tr key={i} aria-hidden>
-                      {Array.from({ length: 6 }, (__, j) => (
-                        <Table.Td key={j}>
-                          <Skeleton height={14} width={j === 0 ? 140 : 100} />
-                        </Table.Td>
-                      ))}
-                    </Table.Tr>
-                  ))}
-                {rows.map((customer) => (
-                  <Table.Tr
-                    key={customer.id}
-                    onClick={() => open(customer)}
-                    style={{ cursor: 'pointer' }}
-                  >
-                    <Table.Td>
-                      <Anchor
-                        component={Link}
-                        to={`/customers/${customer.id}`}
-                        fw={500}
-                        onClick={(event) => event.stopPropagation()}
-                      >
-                        {fullName(customer)}
-                      </Anchor>
-                    </Table.Td>
-                    <Table.Td>{customer.company_name ?? '—'}</Table.Td>
-                    <Table.Td>{customer.email}</Table.Td>
-                    <Table.Td style={{ whiteSpace: 'nowrap' }}>{customer.phone ?? '—'}</Table.Td>
-                    <Table.Td ff="monospace">{customer.external_id ?? '—'}</Table.Td>
-                    <Table.Td style={{ whiteSpace: 'nowrap' }}>
-                      {formatDate(customer.created_at)}
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
-          </Table.ScrollContainer>
-          {list.data && rows.length === 0 && (
-            <Stack align="center" gap="xs" p="xl">
-              <IconUsers size={32} aria-hidden color="var(--mantine-color-gray-5)" />
+        <ResponsiveList
+          rows={rows}
+          columns={COLUMNS}
+          card={(customer) => <CustomerCard customer={customer} />}
+          href={customerPath}
+          loading={list.isPending}
+          skeletonRows={Math.min(size, 10)}
+          minWidth={860}
+          busy={list.isFetching}
+          empty={
+            <ListEmpty icon={IconUsers}>
               {count === 0 ? (
                 <>
                   <Text fw={500}>No customers yet</Text>
@@ -220,9 +175,9 @@ export function CustomersListPage() {
                   {filter ? 'No customer on this page matches the filter' : 'This page is empty'}
                 </Text>
               )}
-            </Stack>
-          )}
-        </Paper>
+            </ListEmpty>
+          }
+        />
       )}
 
       <Group justify="space-between" wrap="wrap" gap="sm">

@@ -15,13 +15,7 @@ import { useState, type FormEvent } from 'react';
 import { Navigate, useNavigate, useSearchParams } from 'react-router';
 import { meQuery, useSignIn } from '../api/auth';
 import { ApiError } from '../api/errors';
-
-/** Only paths of this app, never another site, are followed after sign-in. */
-export function safeNext(next: string | null): string {
-  return next && next.startsWith('/') && !next.startsWith('//') && !next.startsWith('/login')
-    ? next
-    : '/customers';
-}
+import { safeNext } from '../lib/safeNext';
 
 export function LoginPage() {
   const { data: agent } = useSuspenseQuery(meQuery);

@@ -1,0 +1,76 @@
+import { describe, expect, it, vi } from 'vitest';
+import { ApiError } from '../api/errors';
+import { applyServerErrors } from './formErrors';
+
+const FIELDS = ['iban', 'bic', 'holder_name'] as const;
+
+function refusal(fieldErrors: { field: string; message: string }[]): ApiError {
+  return new ApiError(
+    422,
+    'validation_failed',
+    'Some fields are invalid',
+    fieldErrors.map((fieldError) => ({ ...fieldError, code: 'invalid' })),
+  );
+}
+
+describe('applyServerErrors', () => {
+  it('puts every field error under its field, focusing the first, and shows nothing above', () => {
+    const setError = vi.fn();
+    const message = applyServerErrors(
+      refusal([
+        { field: 'iban', message: 'Check digits do not match' },
+        { field: 'holder_name', message: 'Too long' },
+      ]),
+      FIELDS,
+      setError,
+    );
+    expect(message).toBeUndefined();
+    expect(setError.mock.calls).toEqual([
+      ['iban', { type: 'server', message: 'Check digits do not match' }, { shouldFocus: true }],
+      ['holder_name', { type: 'server', message: 'Too long' }, { shouldFocus: false }],
+    ]);
+  });
+
+  it('shows the message above the form when a field error is about a field the form lacks', () => {
+    const setError = vi.fn();
+    const message = applyServerErrors(
+      refusal([
+        { field: 'bic', message: 'Unknown bank' },
+        { field: 'customer_id', message: 'Unknown customer' },
+      ]),
+      FIELDS,
+      setError,
+    );
+    expect(message).toBe('Some fields are invalid');
+    expect(setError).toHaveBeenCalledTimes(1);
+    expect(setError).toHaveBeenCalledWith(
+      'bic',
+      { type: 'server', message: 'Unknown bank' },
+      { shouldFocus: true },
+    );
+  });
+
+  it('shows the message above the form for a refusal without field errors', () => {
+    const setError = vi.fn();
+    const error = new ApiError(409, 'duplicate', 'This account is already registered');
+    expect(applyServerErrors(error, FIELDS, setError)).toBe('This account is already registered');
+    expect(setError).not.toHaveBeenCalled();
+  });
+
+  it('shows the network failure above the form', () => {
+    const setError = vi.fn();
+    const error = new ApiError(0, 'network_error', 'The dashboard server cannot be reached.');
+    expect(applyServerErrors(error, FIELDS, setError)).toBe(
+      'The dashboard server cannot be reached.',
+    );
+    expect(setError).not.toHaveBeenCalled();
+  });
+
+  it('says the dashboard failed when the error is not an API error', () => {
+    const setError = vi.fn();
+    expect(applyServerErrors(new TypeError('x is undefined'), FIELDS, setError)).toBe(
+      'Something went wrong in the dashboard.',
+    );
+    expect(setError).not.toHaveBeenCalled();
+  });
+});

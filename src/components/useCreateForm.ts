@@ -1,0 +1,63 @@
+import { zodResolver } from '@hookform/resolvers/zod';
+import { notifications, type NotificationData } from '@mantine/notifications';
+import type { UseMutationResult } from '@tanstack/react-query';
+import { useState, type FormEvent } from 'react';
+import { useForm, type DefaultValues, type FieldValues, type Resolver } from 'react-hook-form';
+import type { z } from 'zod';
+import { applyServerErrors } from './formErrors';
+import { useIdempotencyKey } from './useIdempotencyKey';
+
+interface CreateFormOptions<Form extends FieldValues, Body, Created> {
+  schema: z.ZodType<Form, Form>;
+  defaultValues: Form;
+  /** A create mutation that sends its body with an Idempotency-Key. */
+  mutation: UseMutationResult<Created, Error, { body: Body; idempotencyKey: string }>;
+  toBody: (values: Form) => Body;
+  /** What the agent is told once the record exists. */
+  notice: (created: Created, values: Form) => NotificationData;
+  onCreated: (created: Created, values: Form) => void;
+}
+
+/**
+ * A create form: validation as the agent types, one Idempotency-Key per attempt
+ * (a double submit makes one record), the server's field errors under their
+ * fields and its other refusals above the form, a notification on success.
+ */
+export function useCreateForm<Form extends FieldValues, Body, Created>({
+  schema,
+  defaultValues,
+  mutation,
+  toBody,
+  notice,
+  onCreated,
+}: CreateFormOptions<Form, Body, Created>) {
+  const idempotencyKey = useIdempotencyKey();
+  const [formError, setFormError] = useState<string>();
+  const form = useForm<Form>({
+    resolver: zodResolver(schema) as Resolver<Form>,
+    mode: 'onTouched',
+    reValidateMode: 'onChange',
+    defaultValues: defaultValues as DefaultValues<Form>,
+  });
+  const submit = form.handleSubmit((values) => {
+    setFormError(undefined);
+    mutation.mutate(
+      { body: toBody(values), idempotencyKey: idempotencyKey.current() },
+      {
+        onSuccess: (created) => {
+          notifications.show(notice(created, values));
+          onCreated(created, values);
+        },
+        onError: (error) =>
+          setFormError(applyServerErrors(error, Object.keys(defaultValues), form.setError)),
+        onSettled: idempotencyKey.settle,
+      },
+    );
+  });
+  return {
+    form,
+    formError,
+    pending: mutation.isPending,
+    onSubmit: (event: FormEvent) => void submit(event),
+  };
+}
