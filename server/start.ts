@@ -1,11 +1,17 @@
 /**
  * `npm start`: builds the dashboard when dist/ is missing or older than its
- * sources, then starts the proxy (which embeds the sandbox when no Fintecture
- * URL is configured).
+ * sources, then starts the proxy, in front of the embedded sandbox when no
+ * Fintecture URL is configured. The proxy itself knows nothing of the sandbox.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { proxyConfigFromEnv, type ProxyEnvConfig } from './proxy/config';
+import { serveProxy } from './proxy/serve';
+import type { UpstreamConfig } from './proxy/upstream';
+import { buildApp as buildSandbox } from './sandbox/app';
+import { sandboxConfigFromEnv } from './sandbox/config';
+import { ConfigError, privateKeyFileVar } from './shared/env';
 
 const SOURCES = ['src', 'index.html', 'vite.config.ts', 'public', 'package-lock.json'];
 
@@ -19,19 +25,18 @@ function newestMtime(path: string): number {
   );
 }
 
-const built = join('dist', 'index.html');
-const builtAt = existsSync(built) ? statSync(built).mtimeMs : 0;
-const sourcesAt = Math.max(...SOURCES.map(newestMtime));
-if (builtAt < sourcesAt) {
+function buildDashboardIfStale(): void {
+  const built = join('dist', 'index.html');
+  const builtAt = existsSync(built) ? statSync(built).mtimeMs : 0;
+  const sourcesAt = Math.max(...SOURCES.map(newestMtime));
+  if (builtAt >= sourcesAt) return;
   console.log(
     builtAt === 0 ? 'Building the dashboard…' : 'The dashboard sources changed; rebuilding…',
   );
   const result = spawnSync(
     process.execPath,
     [join('node_modules', 'vite', 'bin', 'vite.js'), 'build', '--logLevel', 'warn'],
-    {
-      stdio: 'inherit',
-    },
+    { stdio: 'inherit' },
   );
   if (result.status !== 0) {
     console.error('The dashboard build failed; see above.');
@@ -39,4 +44,45 @@ if (builtAt < sourcesAt) {
   }
 }
 
-await import('./proxy/main');
+/** No Fintecture credentials: the sandbox on a loopback port of its own, with its data under DATA_DIR. */
+async function embedSandbox(config: ProxyEnvConfig) {
+  const env = process.env;
+  const sandboxConfig = sandboxConfigFromEnv({ ...env, DATA_DIR: config.dataDir });
+  const privateKey = privateKeyFileVar(env, 'FINTECTURE_PRIVATE_KEY_FILE');
+  if (sandboxConfig.db !== ':memory:') {
+    mkdirSync(dirname(resolve(sandboxConfig.db)), { recursive: true });
+  }
+  const sandbox = await buildSandbox({
+    ...sandboxConfig,
+    logger: { level: env.SANDBOX_LOG_LEVEL ?? 'warn' },
+  });
+  const address = await sandbox.listen({
+    host: '127.0.0.1',
+    port: env.SANDBOX_PORT ? sandboxConfig.port : 0,
+  });
+  console.log(
+    `Embedded sandbox on ${address} with ${sandbox.sandbox.store.countCustomers()} customers (${sandboxConfig.db})`,
+  );
+  const upstream: UpstreamConfig = {
+    baseUrl: address,
+    appId: sandbox.sandbox.appId,
+    appSecret: sandbox.sandbox.appSecret,
+  };
+  if (privateKey) upstream.privateKey = privateKey;
+  return { upstream, close: () => sandbox.close() };
+}
+
+buildDashboardIfStale();
+try {
+  const config = proxyConfigFromEnv(process.env);
+  if (config.proxy.upstream) {
+    await serveProxy(config, config.proxy.upstream);
+  } else {
+    const sandbox = await embedSandbox(config);
+    await serveProxy(config, sandbox.upstream, sandbox.close);
+  }
+} catch (error) {
+  if (!(error instanceof ConfigError)) throw error;
+  console.error(`start: ${error.message}`);
+  process.exit(1);
+}

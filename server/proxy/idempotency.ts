@@ -25,10 +25,15 @@ export const IDEMPOTENCY_KEY = /^[A-Za-z0-9_:.-]{8,128}$/;
 export class IdempotencyCache {
   private readonly entries = new Map<string, Entry>();
 
-  constructor(
-    private readonly ttlMs = 24 * 3600 * 1000,
-    private readonly maxEntries = 10_000,
-  ) {}
+  private readonly ttlMs: number;
+  private readonly maxEntries: number;
+  private readonly now: () => number;
+
+  constructor(options: { ttlMs?: number; maxEntries?: number; now?: () => number } = {}) {
+    this.ttlMs = options.ttlMs ?? 24 * 3600 * 1000;
+    this.maxEntries = options.maxEntries ?? 10_000;
+    this.now = options.now ?? Date.now;
+  }
 
   static fingerprint(method: string, target: string, body: Buffer): string {
     return createHash('sha256')
@@ -58,7 +63,7 @@ export class IdempotencyCache {
       return { kind: 'replayed', answer: await existing.answer };
     }
     const answer = execute();
-    this.entries.set(id, { fingerprint, answer, expiresAt: Date.now() + this.ttlMs });
+    this.entries.set(id, { fingerprint, answer, expiresAt: this.now() + this.ttlMs });
     try {
       const result = await answer;
       if (result.status >= 500) this.entries.delete(id);
@@ -70,7 +75,7 @@ export class IdempotencyCache {
   }
 
   private sweep(): void {
-    const now = Date.now();
+    const now = this.now();
     for (const [id, entry] of this.entries) {
       if (entry.expiresAt > now && this.entries.size <= this.maxEntries) break;
       this.entries.delete(id);

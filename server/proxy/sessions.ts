@@ -24,6 +24,8 @@ export interface SessionOptions {
   maxMs: number;
   /** `__Host-` prefixed and Secure over HTTPS. */
   secure: boolean;
+  /** The clock lifetimes are measured by; tests move it instead of waiting. */
+  now?: () => number;
 }
 
 /** Idle time is tracked to the minute (or a tenth of the idle lifetime), so a busy agent's cookie is not re-sent on every call. */
@@ -33,8 +35,10 @@ export class Sessions {
   readonly cookieName: string;
   private readonly records = new Map<string, SessionRecord>();
   private readonly sweeper: NodeJS.Timeout;
+  private readonly now: () => number;
 
   constructor(private readonly options: SessionOptions) {
+    this.now = options.now ?? Date.now;
     this.cookieName = options.secure ? '__Host-session' : 'session';
     this.sweeper = setInterval(() => this.sweep(), Math.min(options.idleMs, 60_000));
     this.sweeper.unref();
@@ -65,7 +69,7 @@ export class Sessions {
     const id = this.idOf(request);
     const record = id === undefined ? undefined : this.records.get(id);
     if (!id || !record) return undefined;
-    const now = Date.now();
+    const now = this.now();
     if (!this.alive(record, now)) {
       this.end(request, reply);
       return undefined;
@@ -82,7 +86,7 @@ export class Sessions {
     const previous = this.idOf(request);
     if (previous) this.records.delete(previous);
     const id = randomBytes(32).toString('base64url');
-    const now = Date.now();
+    const now = this.now();
     this.records.set(id, { user, createdAt: now, lastSeenAt: now });
     this.setCookie(reply, id);
   }
@@ -118,7 +122,7 @@ export class Sessions {
   }
 
   private sweep(): void {
-    const now = Date.now();
+    const now = this.now();
     for (const [id, record] of this.records) if (!this.alive(record, now)) this.records.delete(id);
   }
 }

@@ -1,6 +1,7 @@
 import { randomUUID, type KeyObject } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Agent, errors as undiciErrors, request } from 'undici';
+import type { HttpMethod } from '../shared/contract';
 import { signRequest } from '../shared/httpSignature';
 
 /**
@@ -41,6 +42,8 @@ export class UpstreamError extends Error {
 }
 
 const RETRYABLE_STATUS = new Set([429, 502, 503, 504]);
+/** Methods that change nothing upstream, so a failed attempt can be tried again. */
+const SAFE_METHODS = new Set<HttpMethod>(['GET', 'HEAD', 'OPTIONS']);
 const TOKEN_MARGIN_MAX_S = 60;
 
 interface CachedToken {
@@ -58,7 +61,11 @@ export class UpstreamClient {
   private readonly deadlineMs: number;
   private readonly maxRetries: number;
 
-  constructor(private readonly config: UpstreamConfig) {
+  constructor(
+    private readonly config: UpstreamConfig,
+    /** The clock token lifetimes are measured by; tests move it. */
+    private readonly now: () => number = Date.now,
+  ) {
     const url = new URL(config.baseUrl);
     this.origin = url.origin;
     this.basePath = url.pathname.replace(/\/$/, '');
@@ -80,7 +87,7 @@ export class UpstreamClient {
 
   /** A valid token, from the cache or from one shared request to the token endpoint. */
   async accessToken(): Promise<string> {
-    if (this.token && this.token.expiresAt > Date.now()) return this.token.value;
+    if (this.token && this.token.expiresAt > this.now()) return this.token.value;
     this.pendingToken ??= this.fetchToken().finally(() => {
       this.pendingToken = undefined;
     });
@@ -141,7 +148,7 @@ export class UpstreamClient {
     const margin = Math.min(TOKEN_MARGIN_MAX_S, parsed.expires_in / 10);
     return {
       value: parsed.access_token,
-      expiresAt: Date.now() + (parsed.expires_in - margin) * 1000,
+      expiresAt: this.now() + (parsed.expires_in - margin) * 1000,
     };
   }
 
@@ -150,12 +157,13 @@ export class UpstreamClient {
    * as it goes on the request line (and into the signature).
    */
   async call(
-    method: 'GET' | 'POST',
+    method: HttpMethod,
     target: string,
     body?: Buffer,
     requestId: string = randomUUID(),
   ): Promise<UpstreamResponse> {
     const deadline = Date.now() + this.deadlineMs;
+    const retryable = SAFE_METHODS.has(method);
     let refreshed = false;
     let retries = 0;
     for (;;) {
@@ -168,18 +176,11 @@ export class UpstreamClient {
       if (body) headers['content-type'] = 'application/json';
       let response: UpstreamResponse;
       try {
-        response = await this.send(
-          method,
-          target,
-          headers,
-          body ?? Buffer.alloc(0),
-          deadline,
-          requestId,
-        );
+        response = await this.send(method, target, headers, body, deadline, requestId);
       } catch (error) {
         // A read that failed on the way can be tried again; a create might have happened.
         if (
-          method === 'GET' &&
+          retryable &&
           retries < this.maxRetries &&
           error instanceof UpstreamError &&
           error.status !== 504
@@ -199,7 +200,7 @@ export class UpstreamClient {
         this.invalidate(token);
         continue;
       }
-      if (method === 'GET' && RETRYABLE_STATUS.has(response.status) && retries < this.maxRetries) {
+      if (retryable && RETRYABLE_STATUS.has(response.status) && retries < this.maxRetries) {
         const wait = retryAfterMs(response.retryAfter) ?? backoff(retries);
         if (Date.now() + wait < deadline) {
           retries += 1;
@@ -212,10 +213,10 @@ export class UpstreamClient {
   }
 
   private async send(
-    method: string,
+    method: HttpMethod,
     target: string,
     headers: Record<string, string>,
-    body: Buffer,
+    body: Buffer | undefined,
     deadline: number,
     requestId: string = randomUUID(),
   ): Promise<UpstreamResponse> {
@@ -225,7 +226,7 @@ export class UpstreamClient {
         ? signRequest({
             method,
             target: path,
-            body,
+            body: body ?? Buffer.alloc(0),
             keyId: this.config.appId,
             privateKey: this.config.privateKey,
             requestId,
@@ -235,7 +236,7 @@ export class UpstreamClient {
     if (remaining <= 0) throw timeout();
     try {
       const response = await request(`${this.origin}${path}`, {
-        method: method as 'GET' | 'POST',
+        method,
         headers: {
           ...headers,
           'user-agent': this.config.userAgent ?? 'customers-backoffice-proxy',
@@ -248,7 +249,7 @@ export class UpstreamClient {
               }
             : {}),
         },
-        body: method === 'GET' ? null : body,
+        body: body ?? null,
         dispatcher: this.agent,
         // Per-attempt limits, cut to what is left of the call's deadline (cheaper than an AbortSignal per call).
         headersTimeout: Math.min(remaining, this.attemptTimeoutMs),

@@ -1,13 +1,15 @@
 import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
+import type { components } from '../../openapi/backoffice';
+import { schemaRules } from '../../openapi/rules';
 
 /**
  * Dashboard accounts: a JSON file of names, roles and scrypt password hashes.
  * Written atomically (temp file + rename) with owner-only permissions.
  */
-export type Role = 'viewer' | 'agent';
-export const ROLES: readonly Role[] = ['viewer', 'agent'];
+export type Role = components['schemas']['Role'];
+export const ROLES: readonly Role[] = schemaRules.Role.enum;
 
 export interface Account {
   username: string;

@@ -2,15 +2,33 @@ import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 
 /**
- * Reads `openapi/customers.yaml` and turns each operation into Fastify route
- * schemas, so validation and serialisation come from the contract itself and
- * never from a second, hand-written copy of it.
+ * Reads an OpenAPI contract (`openapi/customers.yaml` unless told otherwise)
+ * and turns each operation into Fastify route schemas, so validation and
+ * serialisation come from the contract itself and never from a second,
+ * hand-written copy of it.
  */
 type Json = Record<string, unknown>;
 
+/** The operation keys an OpenAPI path item may hold; its other keys (summary, parameters…) are not operations. */
+const OPENAPI_METHODS = {
+  get: 'GET',
+  put: 'PUT',
+  post: 'POST',
+  delete: 'DELETE',
+  options: 'OPTIONS',
+  head: 'HEAD',
+  patch: 'PATCH',
+  trace: 'TRACE',
+} as const;
+export type HttpMethod = (typeof OPENAPI_METHODS)[keyof typeof OPENAPI_METHODS];
+
+function isOpenApiMethod(key: string): key is keyof typeof OPENAPI_METHODS {
+  return Object.hasOwn(OPENAPI_METHODS, key);
+}
+
 export interface ContractOperation {
   operationId: string;
-  method: 'GET' | 'POST';
+  method: HttpMethod;
   /** The OpenAPI path, e.g. `/v1/customers/{customer_id}`. */
   path: string;
   /** The same path in Fastify's syntax, e.g. `/v1/customers/:customer_id`. */
@@ -30,6 +48,8 @@ export interface Contract {
 }
 
 export const CONTRACT_FILE = new URL('../../openapi/customers.yaml', import.meta.url);
+/** The back-office server's own API: sign-in, the session, roles. */
+export const BACKOFFICE_CONTRACT_FILE = new URL('../../openapi/backoffice.yaml', import.meta.url);
 
 export function loadContract(file: URL | string = CONTRACT_FILE): Contract {
   const doc = parse(readFileSync(file, 'utf8')) as Json;
@@ -56,6 +76,7 @@ export function loadContract(file: URL | string = CONTRACT_FILE): Contract {
   const operations: ContractOperation[] = [];
   for (const [path, item] of Object.entries(doc.paths as Json)) {
     for (const [method, rawOperation] of Object.entries(item as Json)) {
+      if (!isOpenApiMethod(method)) continue;
       const operation = resolve(rawOperation) as Json;
       const parameters = (operation.parameters ?? []) as Json[];
       const group = (where: string): Json | undefined => {
@@ -84,7 +105,7 @@ export function loadContract(file: URL | string = CONTRACT_FILE): Contract {
       if (bodySchema) schema.body = bodySchema as Json;
       operations.push({
         operationId: operation.operationId as string,
-        method: method.toUpperCase() as ContractOperation['method'],
+        method: OPENAPI_METHODS[method],
         path,
         url: path.replace(/\{(\w+)\}/g, ':$1'),
         schema,

@@ -1,17 +1,19 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { request as httpRequest } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
+import { buildApp, type ProxyConfig } from '../proxy/app';
+import { UsersFile } from '../proxy/users';
 import { buildApp as buildSandbox, type SandboxConfig } from '../sandbox/app';
 import { basicAuth, TEST_APP_ID, TEST_APP_SECRET, TEST_SANDBOX_CONFIG } from '../sandbox/testing';
-import { buildApp, type ProxyConfig } from './app';
-import { UsersFile } from './users';
+
+export { TEST_APP_SECRET };
 
 /**
  * Black-box test support: a real sandbox and a real proxy, each listening on a
- * free loopback port, agents in a temporary users file, and a cookie-keeping client.
+ * free loopback port, agents in a temporary users file. Lives outside
+ * server/proxy so the proxy itself never imports the sandbox.
  */
 export const AGENT = { username: 'alice', password: 'alice-password-123' };
 export const VIEWER = { username: 'victor', password: 'victor-password-123' };
@@ -113,70 +115,4 @@ export async function startStack(
 export async function sandboxStats(stack: Pick<Stack, 'control'>): Promise<Record<string, number>> {
   const reply = await stack.control('GET', '/_sandbox/stats');
   return ((await reply.json()) as { operations: Record<string, number> }).operations;
-}
-
-/** A browser stand-in: keeps the session cookie and sends what the dashboard sends. */
-export class Browser {
-  cookie: string | undefined;
-
-  constructor(readonly baseUrl: string) {}
-
-  async fetch(path: string, init: RequestInit & { json?: unknown } = {}): Promise<Response> {
-    const headers = new Headers(init.headers);
-    if (this.cookie && !headers.has('cookie')) headers.set('cookie', this.cookie);
-    const method = init.method ?? 'GET';
-    if (method !== 'GET' && method !== 'HEAD') {
-      if (!headers.has('origin')) headers.set('origin', this.baseUrl);
-      if (!headers.has('x-csrf')) headers.set('x-csrf', '1');
-    }
-    let body = init.body;
-    if (init.json !== undefined) {
-      headers.set('content-type', 'application/json');
-      body = JSON.stringify(init.json);
-    }
-    const response = await fetch(`${this.baseUrl}${path}`, {
-      ...init,
-      headers,
-      body,
-      redirect: 'manual',
-    });
-    const setCookie = response.headers.getSetCookie()[0];
-    if (setCookie) this.cookie = setCookie.split(';')[0];
-    return response;
-  }
-
-  async signIn(account: { username: string; password: string }): Promise<Response> {
-    return this.fetch('/auth/login', { method: 'POST', json: account });
-  }
-}
-
-/** A request exactly as written, for paths fetch() would normalise and headers it would refuse. */
-export function rawRequest(
-  baseUrl: string,
-  options: { method?: string; path: string; headers?: Record<string, string>; body?: string },
-): Promise<{
-  status: number;
-  headers: Record<string, string | string[] | undefined>;
-  body: string;
-}> {
-  const url = new URL(baseUrl);
-  return new Promise((resolve, reject) => {
-    const req = httpRequest(
-      {
-        host: url.hostname,
-        port: url.port,
-        method: options.method ?? 'GET',
-        path: options.path,
-        headers: options.headers,
-      },
-      (res) => {
-        let body = '';
-        res.setEncoding('utf8');
-        res.on('data', (chunk: string) => (body += chunk));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
-      },
-    );
-    req.on('error', reject);
-    req.end(options.body);
-  });
 }

@@ -1,6 +1,8 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AGENT, Browser, startStack, VIEWER, type Stack } from '../testing';
+import { Browser } from '../../testing/browser';
+import { manualClock } from '../../testing/clock';
+import { AGENT, startStack, VIEWER, type Stack } from '../../testing/stack';
 import { UsersFile } from '../users';
 
 let stack: Stack;
@@ -208,19 +210,18 @@ describe('sign-in rate limits', () => {
 });
 
 describe('session lifetimes', () => {
-  const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
   it('ends a session left idle longer than the idle lifetime', async () => {
-    const short = await startStack({ proxy: { sessionIdleMs: 1000 } });
+    const clock = manualClock();
+    const short = await startStack({ proxy: { sessionIdleMs: 1000, now: clock.now } });
     try {
       const browser = new Browser(short.url);
       await browser.signIn(AGENT);
-      await sleep(500);
+      clock.advance(500);
       expect((await browser.fetch('/auth/me')).status).toBe(200);
-      await sleep(700);
+      clock.advance(700);
       // Active within the idle lifetime: still signed in.
       expect((await browser.fetch('/auth/me')).status).toBe(200);
-      await sleep(1200);
+      clock.advance(1001);
       expect((await browser.fetch('/auth/me')).status).toBe(401);
     } finally {
       await short.close();
@@ -228,15 +229,16 @@ describe('session lifetimes', () => {
   });
 
   it('ends even a busy session after the absolute lifetime', async () => {
-    const short = await startStack({ proxy: { sessionMaxMs: 1000 } });
+    const clock = manualClock();
+    const short = await startStack({ proxy: { sessionMaxMs: 1000, now: clock.now } });
     try {
       const browser = new Browser(short.url);
       await browser.signIn(AGENT);
       for (let i = 0; i < 3; i += 1) {
-        await sleep(300);
+        clock.advance(300);
         expect((await browser.fetch('/api/v1/customers')).status).toBe(200);
       }
-      await sleep(300);
+      clock.advance(101);
       expect((await browser.fetch('/api/v1/customers')).status).toBe(401);
     } finally {
       await short.close();
@@ -244,17 +246,20 @@ describe('session lifetimes', () => {
   });
 
   it('ends the sessions of a removed account and applies a role change at once', async () => {
-    const fresh = await startStack();
+    const clock = manualClock();
+    const fresh = await startStack({ proxy: { now: clock.now } });
     try {
       const file = new UsersFile(join(fresh.dir, 'users.json'));
       const agent = new Browser(fresh.url);
       await agent.signIn(AGENT);
       const viewer = new Browser(fresh.url);
       await viewer.signIn(VIEWER);
+      expect((await agent.fetch('/auth/me')).status).toBe(200);
 
       await file.add(AGENT.username, 'viewer', AGENT.password);
       file.remove(VIEWER.username);
-      await sleep(1100);
+      // The accounts file is looked at again at most once a second.
+      clock.advance(1000);
       expect(await (await agent.fetch('/auth/me')).json()).toEqual({
         username: 'alice',
         role: 'viewer',

@@ -48,18 +48,33 @@ describe('proxy configuration', () => {
     expect(statSync(join(dir, 'session-secret')).mode & 0o777).toBe(0o600);
   });
 
-  it('stops the proxy with one line when a real upstream has no session secret', async () => {
+  /** Runs `npm run proxy`'s entry file, which must fail; its exit code and what it printed. */
+  const failedProxyStart = async (env: Record<string, string | undefined>) => {
     const failure = await promisify(execFile)('npx', ['tsx', 'server/proxy/main.ts'], {
-      env: { ...process.env, ...real, SESSION_SECRET: 'too-short' },
+      env: { ...process.env, ...env },
     }).then(
       () => undefined,
       (error: { code: number; stderr: string }) => error,
     );
-    expect(failure?.code).toBe(1);
+    expect(failure).toBeDefined();
     const lines = failure!.stderr
       .split('\n')
       .filter((line) => line.trim() && !line.includes('npm warn'));
-    expect(lines).toEqual(['proxy: SESSION_SECRET must be at least 32 bytes long']);
+    return { code: failure!.code, lines };
+  };
+
+  it('stops the proxy with one line when a real upstream has no session secret', async () => {
+    expect(await failedProxyStart({ ...real, SESSION_SECRET: 'too-short' })).toEqual({
+      code: 1,
+      lines: ['proxy: SESSION_SECRET must be at least 32 bytes long'],
+    });
+  });
+
+  it('stops the proxy alone with one line when FINTECTURE_API_URL is unset', async () => {
+    const { code, lines } = await failedProxyStart({ FINTECTURE_API_URL: '', DATA_DIR: dir });
+    expect(code).toBe(1);
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(/^proxy: FINTECTURE_API_URL is not set: set it .* or run `npm start`/);
   });
 });
 

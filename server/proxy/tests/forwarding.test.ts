@@ -1,7 +1,15 @@
 import { generateKeyPairSync } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { TEST_APP_SECRET } from '../../sandbox/testing';
-import { AGENT, Browser, rawRequest, sandboxStats, startStack, type Stack } from '../testing';
+import { Browser, rawRequest } from '../../testing/browser';
+import { manualClock } from '../../testing/clock';
+import {
+  AGENT,
+  sandboxStats,
+  startStack,
+  TEST_APP_SECRET,
+  VIEWER,
+  type Stack,
+} from '../../testing/stack';
 
 let stack: Stack;
 let agent: Browser;
@@ -106,10 +114,39 @@ describe('forwarding to the Customers API', () => {
     expect(stats.operations).toEqual({});
   });
 
-  it('answers 405 with Allow for a method the operation does not have', async () => {
-    const reply = await agent.fetch('/api/v1/customers', { method: 'DELETE' });
-    expect(reply.status).toBe(405);
-    expect(reply.headers.get('allow')).toBe('GET, POST');
+  it.each([
+    ['DELETE', '/api/v1/customers', 'GET, POST'],
+    ['PUT', '/api/v1/customers/abc', 'GET'],
+    ['PATCH', '/api/v1/customers/abc/bank-accounts', 'GET, POST'],
+    ['DELETE', '/api/v1/customers/abc/verification/def', 'GET'],
+    ['GET', '/api/v1/customers/abc/verification', 'POST'],
+  ])(
+    'answers %s %s with 405 and Allow: %s, and sends nothing upstream',
+    async (method, path, allow) => {
+      await stack.control('DELETE', '/_sandbox/stats');
+      const reply = await agent.fetch(path, { method, ...(method === 'GET' ? {} : { json: {} }) });
+      expect(reply.status).toBe(405);
+      expect(reply.headers.get('allow')).toBe(allow);
+      expect(await reply.json()).toMatchObject({ code: 'method_not_allowed' });
+      expect(await sandboxStats(stack)).toEqual({});
+    },
+  );
+
+  it('lets a viewer call only what the policy allows viewers, and sends the refused call nowhere', async () => {
+    const viewer = new Browser(stack.url);
+    await viewer.signIn(VIEWER);
+    await stack.control('DELETE', '/_sandbox/stats');
+    const creates = [
+      '/api/v1/customers',
+      '/api/v1/customers/abc/bank-accounts',
+      '/api/v1/customers/abc/verification',
+    ];
+    for (const path of creates) {
+      const reply = await viewer.fetch(path, { method: 'POST', json: {} });
+      expect(reply.status, path).toBe(403);
+      expect(await reply.json()).toMatchObject({ code: 'forbidden' });
+    }
+    expect(await sandboxStats(stack)).toEqual({});
   });
 
   it('refuses text, form and multipart bodies with 415, and bodies over 1 MB with 413', async () => {
@@ -185,15 +222,22 @@ describe('the token', () => {
   });
 
   it('is renewed before it expires', async () => {
-    const shortLived = await startStack({ sandbox: { tokenTtlSeconds: 2 } });
+    const clock = manualClock();
+    const shortLived = await startStack({
+      sandbox: { tokenTtlSeconds: 60 },
+      proxy: { now: clock.now },
+    });
     try {
       const browser = new Browser(shortLived.url);
       await browser.signIn(AGENT);
       expect((await browser.fetch('/api/v1/customers')).status).toBe(200);
-      await new Promise((resolve) => setTimeout(resolve, 2100));
+      clock.advance(30_000);
+      expect((await browser.fetch('/api/v1/customers')).status).toBe(200);
+      // A tenth of the lifetime before it ends, the proxy asks for a new one: no call meets a 401.
+      clock.advance(24_001);
       expect((await browser.fetch('/api/v1/customers')).status).toBe(200);
       const stats = { operations: await sandboxStats(shortLived) };
-      expect(stats.operations).toEqual({ getAccessToken: 2, listAllCustomers: 2 });
+      expect(stats.operations).toEqual({ getAccessToken: 2, listAllCustomers: 3 });
     } finally {
       await shortLived.close();
     }

@@ -1,6 +1,7 @@
 import { createServer } from 'node:net';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AGENT, Browser, sandboxStats, startSandbox, startStack, type Stack } from '../testing';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { Browser } from '../../testing/browser';
+import { AGENT, sandboxStats, startSandbox, startStack, type Stack } from '../../testing/stack';
 
 let stack: Stack;
 let agent: Browser;
@@ -207,18 +208,22 @@ describe('double submits', () => {
 describe('shutdown', () => {
   it('lets an in-flight request finish', async () => {
     const closing = await startStack();
-    const browser = new Browser(closing.url);
-    await browser.signIn(AGENT);
-    await closing.control('PUT', '/_sandbox/faults', {
-      operation: 'listAllCustomers',
-      latency_ms: 500,
-    });
-    const inFlight = browser.fetch('/api/v1/customers');
-    await new Promise((resolve) => setTimeout(resolve, 100));
-    const closed = closing.proxy.close();
-    const reply = await inFlight;
-    expect(reply.status).toBe(200);
-    await closed;
-    await closing.sandbox.close();
+    try {
+      const browser = new Browser(closing.url);
+      await browser.signIn(AGENT);
+      await closing.control('PUT', '/_sandbox/faults', {
+        operation: 'listAllCustomers',
+        latency_ms: 500,
+      });
+      const inFlight = browser.fetch('/api/v1/customers');
+      // Close only once the call has reached the (slow) upstream.
+      await vi.waitFor(async () => expect((await sandboxStats(closing)).listAllCustomers).toBe(1));
+      const closed = closing.proxy.close();
+      const reply = await inFlight;
+      expect(reply.status).toBe(200);
+      await closed;
+    } finally {
+      await closing.close();
+    }
   });
 });

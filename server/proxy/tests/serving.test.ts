@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AGENT, Browser, startStack, type Stack } from '../testing';
+import { Browser } from '../../testing/browser';
+import { AGENT, startStack, type Stack } from '../../testing/stack';
 
 let stack: Stack;
 beforeAll(async () => {

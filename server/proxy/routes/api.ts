@@ -1,0 +1,98 @@
+import type { FastifyPluginAsync } from 'fastify';
+import { sendUpstreamAnswer } from '../answer';
+import { matchOperation, type AllowedOperation } from '../operations';
+import { roleAllows } from '../policy';
+import { problem } from '../problem';
+import type { SessionUser } from '../sessions';
+import { forwardCreate } from './create';
+
+/** A call the gate let through: who makes it, which operation, and the upstream target. */
+export interface Forwarding {
+  agent: SessionUser;
+  operation: AllowedOperation;
+  params: Record<string, string>;
+  /** Path and kept query string, exactly as they go upstream. */
+  target: string;
+}
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    forwarding: Forwarding | null;
+  }
+}
+
+/** /api/v1/* to the Customers API, for the operations and roles the policy allows. */
+const api: FastifyPluginAsync<{ operations: readonly AllowedOperation[] }> = async (
+  app,
+  { operations },
+) => {
+  app.decorateRequest('forwarding', null);
+  app.route({
+    method: ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'],
+    url: '/api/*',
+    // The gate runs before the body is read: only an allowed call by a signed-in agent gets parsed.
+    onRequest: async (request, reply) => {
+      const agent = app.signedInAgent(request, reply);
+      if (!agent) return problem(reply, 401, 'unauthenticated', 'Sign in to continue.');
+      const rawUrl = request.raw.url ?? '';
+      const queryAt = rawUrl.indexOf('?');
+      const path = (queryAt < 0 ? rawUrl : rawUrl.slice(0, queryAt)).slice('/api'.length);
+      const match = matchOperation(operations, request.method, path);
+      if (match.kind === 'not_found') {
+        return problem(
+          reply,
+          404,
+          'route_not_found',
+          'This is not an operation the dashboard may use.',
+        );
+      }
+      if (match.kind === 'method_not_allowed') {
+        reply.header('allow', match.allow.join(', '));
+        return problem(reply, 405, 'method_not_allowed', `Use ${match.allow.join(' or ')} here.`);
+      }
+      const { operation, params } = match;
+      if (!roleAllows(agent.role, operation.policy.role)) {
+        return problem(
+          reply,
+          403,
+          'forbidden',
+          `Your role is ${agent.role}: this needs the ${operation.policy.role} role.`,
+        );
+      }
+      const query = new URLSearchParams(queryAt < 0 ? '' : rawUrl.slice(queryAt + 1));
+      const kept = (operation.policy.query ?? [])
+        .filter((name) => query.has(name))
+        .map((name) => `${name}=${encodeURIComponent(query.get(name)!)}`);
+      request.forwarding = {
+        agent,
+        operation,
+        params,
+        target: `${path}${kept.length > 0 ? `?${kept.join('&')}` : ''}`,
+      };
+    },
+    handler: async (request, reply) => {
+      const forwarding = request.forwarding!;
+      const { operation, target } = forwarding;
+      if (!operation.takesBody) {
+        return sendUpstreamAnswer(
+          reply,
+          await app.upstream.call(operation.method, target, undefined, request.id),
+        );
+      }
+      if (!request.rawBody) {
+        return problem(
+          reply,
+          415,
+          'unsupported_media_type',
+          'Send JSON (Content-Type: application/json).',
+        );
+      }
+      if (operation.policy.create) return forwardCreate(app, request, reply, forwarding);
+      return sendUpstreamAnswer(
+        reply,
+        await app.upstream.call(operation.method, target, request.rawBody, request.id),
+      );
+    },
+  });
+};
+export default api;
