@@ -2,17 +2,33 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { customerRows, expect, signIn, test } from './fixtures';
 
-async function audit(page: Page, label: string) {
-  // Let opening transitions finish: a half-faded dialog is not what people read.
-  // Endless animations (loaders) never finish and are left out.
-  await page.evaluate(() =>
-    Promise.all(
-      document
+/**
+ * Resolves once no finite animation has run for a few frames. Mantine starts a
+ * transition two frames after the change that asks for it, so a quiet moment
+ * right after a click does not mean the dialog has faded in yet. Endless ones
+ * (loaders) never finish and are left out.
+ */
+async function animationsSettled(page: Page): Promise<void> {
+  await page.evaluate(async () => {
+    const frame = () => new Promise((resolve) => requestAnimationFrame(resolve));
+    for (;;) {
+      for (let i = 0; i < 3; i += 1) await frame();
+      const running = document
         .getAnimations()
-        .filter((animation) => animation.effect?.getComputedTiming().endTime !== Infinity)
-        .map((animation) => animation.finished.catch(() => undefined)),
-    ),
-  );
+        .filter(
+          (animation) =>
+            animation.playState === 'running' &&
+            animation.effect?.getComputedTiming().endTime !== Infinity,
+        );
+      if (running.length === 0) return;
+      await Promise.all(running.map((animation) => animation.finished.catch(() => undefined)));
+    }
+  });
+}
+
+async function audit(page: Page, label: string) {
+  // A half-faded dialog is not what people read.
+  await animationsSettled(page);
   const results = await new AxeBuilder({ page })
     .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
     .analyze();
