@@ -7,6 +7,7 @@ import { buildApp, type ProxyConfig } from '../proxy/app';
 import { UsersFile } from '../proxy/users';
 import { buildApp as buildSandbox, type SandboxConfig } from '../sandbox/app';
 import { basicAuth, TEST_APP_ID, TEST_APP_SECRET, TEST_SANDBOX_CONFIG } from '../sandbox/testing';
+import { Browser } from './browser';
 
 export { TEST_APP_SECRET };
 
@@ -115,4 +116,21 @@ export async function startStack(
 export async function sandboxStats(stack: Pick<Stack, 'control'>): Promise<Record<string, number>> {
   const reply = await stack.control('GET', '/_sandbox/stats');
   return ((await reply.json()) as { operations: Record<string, number> }).operations;
+}
+
+/** A stack of its own for one test, with an agent signed in; closed however the test ends. */
+export async function withSignedInAgent(
+  options: Parameters<typeof startStack>[0],
+  test: (stack: Stack, agent: Browser) => Promise<void>,
+): Promise<void> {
+  const stack = await startStack(options);
+  try {
+    const agent = new Browser(stack.url);
+    const signIn = await agent.signIn(AGENT);
+    if (signIn.status !== 200)
+      throw new Error(`The test agent could not sign in: ${signIn.status}`);
+    await test(stack, agent);
+  } finally {
+    await stack.close();
+  }
 }

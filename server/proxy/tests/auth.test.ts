@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Browser } from '../../testing/browser';
 import { manualClock } from '../../testing/clock';
-import { AGENT, startStack, VIEWER, type Stack } from '../../testing/stack';
+import { AGENT, startStack, VIEWER, type Stack, withSignedInAgent } from '../../testing/stack';
 import { UsersFile } from '../users';
 
 let stack: Stack;
@@ -212,37 +212,33 @@ describe('sign-in rate limits', () => {
 describe('session lifetimes', () => {
   it('ends a session left idle longer than the idle lifetime', async () => {
     const clock = manualClock();
-    const short = await startStack({ proxy: { sessionIdleMs: 1000, now: clock.now } });
-    try {
-      const browser = new Browser(short.url);
-      await browser.signIn(AGENT);
-      clock.advance(500);
-      expect((await browser.fetch('/auth/me')).status).toBe(200);
-      clock.advance(700);
-      // Active within the idle lifetime: still signed in.
-      expect((await browser.fetch('/auth/me')).status).toBe(200);
-      clock.advance(1001);
-      expect((await browser.fetch('/auth/me')).status).toBe(401);
-    } finally {
-      await short.close();
-    }
+    await withSignedInAgent(
+      { proxy: { sessionIdleMs: 1000, now: clock.now } },
+      async (_stack, browser) => {
+        clock.advance(500);
+        expect((await browser.fetch('/auth/me')).status).toBe(200);
+        clock.advance(700);
+        // Active within the idle lifetime: still signed in.
+        expect((await browser.fetch('/auth/me')).status).toBe(200);
+        clock.advance(1001);
+        expect((await browser.fetch('/auth/me')).status).toBe(401);
+      },
+    );
   });
 
   it('ends even a busy session after the absolute lifetime', async () => {
     const clock = manualClock();
-    const short = await startStack({ proxy: { sessionMaxMs: 1000, now: clock.now } });
-    try {
-      const browser = new Browser(short.url);
-      await browser.signIn(AGENT);
-      for (let i = 0; i < 3; i += 1) {
-        clock.advance(300);
-        expect((await browser.fetch('/api/v1/customers')).status).toBe(200);
-      }
-      clock.advance(101);
-      expect((await browser.fetch('/api/v1/customers')).status).toBe(401);
-    } finally {
-      await short.close();
-    }
+    await withSignedInAgent(
+      { proxy: { sessionMaxMs: 1000, now: clock.now } },
+      async (_stack, browser) => {
+        for (let i = 0; i < 3; i += 1) {
+          clock.advance(300);
+          expect((await browser.fetch('/api/v1/customers')).status).toBe(200);
+        }
+        clock.advance(101);
+        expect((await browser.fetch('/api/v1/customers')).status).toBe(401);
+      },
+    );
   });
 
   it('ends the sessions of a removed account and applies a role change at once', async () => {

@@ -8,6 +8,7 @@ import {
   startStack,
   TEST_APP_SECRET,
   VIEWER,
+  withSignedInAgent,
   type Stack,
 } from '../../testing/stack';
 
@@ -192,19 +193,14 @@ describe('forwarding to the Customers API', () => {
 
 describe('the token', () => {
   it('is fetched once for 50 concurrent calls', async () => {
-    const fresh = await startStack();
-    try {
-      const browser = new Browser(fresh.url);
-      await browser.signIn(AGENT);
+    await withSignedInAgent({}, async (fresh, browser) => {
       const replies = await Promise.all(
         Array.from({ length: 50 }, () => browser.fetch('/api/v1/customers')),
       );
       expect(replies.map((reply) => reply.status)).toEqual(Array(50).fill(200));
       const stats = { operations: await sandboxStats(fresh) };
       expect(stats.operations).toEqual({ getAccessToken: 1, listAllCustomers: 50 });
-    } finally {
-      await fresh.close();
-    }
+    });
   });
 
   it('is refreshed once and the call retried when the API answers 401', async () => {
@@ -223,24 +219,22 @@ describe('the token', () => {
 
   it('is renewed before it expires', async () => {
     const clock = manualClock();
-    const shortLived = await startStack({
-      sandbox: { tokenTtlSeconds: 60 },
-      proxy: { now: clock.now },
-    });
-    try {
-      const browser = new Browser(shortLived.url);
-      await browser.signIn(AGENT);
-      expect((await browser.fetch('/api/v1/customers')).status).toBe(200);
-      clock.advance(30_000);
-      expect((await browser.fetch('/api/v1/customers')).status).toBe(200);
-      // A tenth of the lifetime before it ends, the proxy asks for a new one: no call meets a 401.
-      clock.advance(24_001);
-      expect((await browser.fetch('/api/v1/customers')).status).toBe(200);
-      const stats = { operations: await sandboxStats(shortLived) };
-      expect(stats.operations).toEqual({ getAccessToken: 2, listAllCustomers: 3 });
-    } finally {
-      await shortLived.close();
-    }
+    await withSignedInAgent(
+      {
+        sandbox: { tokenTtlSeconds: 60 },
+        proxy: { now: clock.now },
+      },
+      async (shortLived, browser) => {
+        expect((await browser.fetch('/api/v1/customers')).status).toBe(200);
+        clock.advance(30_000);
+        expect((await browser.fetch('/api/v1/customers')).status).toBe(200);
+        // A tenth of the lifetime before it ends, the proxy asks for a new one: no call meets a 401.
+        clock.advance(24_001);
+        expect((await browser.fetch('/api/v1/customers')).status).toBe(200);
+        const stats = { operations: await sandboxStats(shortLived) };
+        expect(stats.operations).toEqual({ getAccessToken: 2, listAllCustomers: 3 });
+      },
+    );
   });
 });
 
@@ -249,40 +243,36 @@ describe('HTTP Signatures', () => {
   const otherKeys = generateKeyPairSync('rsa', { modulusLength: 2048 });
 
   it('are accepted by a sandbox that requires them, over the query string and a unicode body', async () => {
-    const signed = await startStack({
-      sandbox: { signaturePublicKey: keys.publicKey },
-      upstream: { privateKey: keys.privateKey },
-    });
-    try {
-      const browser = new Browser(signed.url);
-      await browser.signIn(AGENT);
-      expect((await browser.fetch('/api/v1/customers?page[number]=1&page[size]=3')).status).toBe(
-        200,
-      );
-      const created = await browser.fetch('/api/v1/customers', {
-        method: 'POST',
-        json: { first_name: 'Zoë', last_name: 'Ångström-Łukasz 日本', email: 'zoe@example.se' },
-      });
-      expect(created.status).toBe(201);
-      expect(await created.json()).toMatchObject({ last_name: 'Ångström-Łukasz 日本' });
-    } finally {
-      await signed.close();
-    }
+    await withSignedInAgent(
+      {
+        sandbox: { signaturePublicKey: keys.publicKey },
+        upstream: { privateKey: keys.privateKey },
+      },
+      async (_stack, browser) => {
+        expect((await browser.fetch('/api/v1/customers?page[number]=1&page[size]=3')).status).toBe(
+          200,
+        );
+        const created = await browser.fetch('/api/v1/customers', {
+          method: 'POST',
+          json: { first_name: 'Zoë', last_name: 'Ångström-Łukasz 日本', email: 'zoe@example.se' },
+        });
+        expect(created.status).toBe(201);
+        expect(await created.json()).toMatchObject({ last_name: 'Ångström-Łukasz 日本' });
+      },
+    );
   });
 
   it('are refused by a sandbox that knows a different key, shown as a 502, not a sign-out', async () => {
-    const mismatched = await startStack({
-      sandbox: { signaturePublicKey: otherKeys.publicKey },
-      upstream: { privateKey: keys.privateKey },
-    });
-    try {
-      const browser = new Browser(mismatched.url);
-      await browser.signIn(AGENT);
-      const reply = await browser.fetch('/api/v1/customers');
-      expect(reply.status).toBe(502);
-      expect(await reply.json()).toMatchObject({ code: 'upstream_refused_credentials' });
-    } finally {
-      await mismatched.close();
-    }
+    await withSignedInAgent(
+      {
+        sandbox: { signaturePublicKey: otherKeys.publicKey },
+        upstream: { privateKey: keys.privateKey },
+      },
+      async (_stack, browser) => {
+        const reply = await browser.fetch('/api/v1/customers');
+        expect(reply.status).toBe(502);
+        expect(await reply.json()).toMatchObject({ code: 'upstream_refused_credentials' });
+      },
+    );
   });
 });

@@ -1,7 +1,14 @@
 import { createServer } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { Browser } from '../../testing/browser';
-import { AGENT, sandboxStats, startSandbox, startStack, type Stack } from '../../testing/stack';
+import {
+  AGENT,
+  sandboxStats,
+  startSandbox,
+  startStack,
+  type Stack,
+  withSignedInAgent,
+} from '../../testing/stack';
 
 let stack: Stack;
 let agent: Browser;
@@ -82,30 +89,25 @@ describe('upstream faults', () => {
   });
 
   it('answers 504 when the upstream is too slow, within the deadline', async () => {
-    const slow = await startStack({ upstream: { attemptTimeoutMs: 400, deadlineMs: 1500 } });
-    try {
-      const browser = new Browser(slow.url);
-      await browser.signIn(AGENT);
-      await slow.control('PUT', '/_sandbox/faults', {
-        operation: 'listAllCustomers',
-        latency_ms: 3000,
-      });
-      const started = performance.now();
-      const reply = await browser.fetch('/api/v1/customers');
-      expect(reply.status).toBe(504);
-      expect(await reply.json()).toMatchObject({ code: 'upstream_timeout' });
-      expect(performance.now() - started).toBeLessThan(2500);
-      expect((await browser.fetch('/healthz')).status).toBe(200);
-    } finally {
-      await slow.close();
-    }
+    await withSignedInAgent(
+      { upstream: { attemptTimeoutMs: 400, deadlineMs: 1500 } },
+      async (slow, browser) => {
+        await slow.control('PUT', '/_sandbox/faults', {
+          operation: 'listAllCustomers',
+          latency_ms: 3000,
+        });
+        const started = performance.now();
+        const reply = await browser.fetch('/api/v1/customers');
+        expect(reply.status).toBe(504);
+        expect(await reply.json()).toMatchObject({ code: 'upstream_timeout' });
+        expect(performance.now() - started).toBeLessThan(2500);
+        expect((await browser.fetch('/healthz')).status).toBe(200);
+      },
+    );
   });
 
   it('answers within 15 s with the default timeouts when the upstream hangs', async () => {
-    const hung = await startStack();
-    try {
-      const browser = new Browser(hung.url);
-      await browser.signIn(AGENT);
+    await withSignedInAgent({}, async (hung, browser) => {
       await hung.control('PUT', '/_sandbox/faults', {
         operation: 'getCustomerById',
         latency_ms: 30_000,
@@ -114,37 +116,32 @@ describe('upstream faults', () => {
       const reply = await browser.fetch('/api/v1/customers/hanging');
       expect([502, 503, 504]).toContain(reply.status);
       expect(performance.now() - started).toBeLessThan(15_000);
-    } finally {
-      await hung.control('DELETE', '/_sandbox/faults');
-      await hung.close();
-    }
+    });
   }, 30_000);
 
   it('reports the upstream down with a 502, keeps serving, and recovers when it is back', async () => {
     const port = await freePort();
-    const down = await startStack({
-      upstream: { baseUrl: `http://127.0.0.1:${port}`, deadlineMs: 3000 },
-    });
-    try {
-      const browser = new Browser(down.url);
-      await browser.signIn(AGENT);
-      const reply = await browser.fetch('/api/v1/customers');
-      expect(reply.status).toBe(502);
-      expect(await reply.json()).toMatchObject({ code: 'upstream_unreachable' });
-      expect((await browser.fetch('/healthz')).status).toBe(200);
-      const notReady = await browser.fetch('/readyz');
-      expect(notReady.status).toBe(503);
+    await withSignedInAgent(
+      {
+        upstream: { baseUrl: `http://127.0.0.1:${port}`, deadlineMs: 3000 },
+      },
+      async (down, browser) => {
+        const reply = await browser.fetch('/api/v1/customers');
+        expect(reply.status).toBe(502);
+        expect(await reply.json()).toMatchObject({ code: 'upstream_unreachable' });
+        expect((await browser.fetch('/healthz')).status).toBe(200);
+        const notReady = await browser.fetch('/readyz');
+        expect(notReady.status).toBe(503);
 
-      const back = await startSandbox({}, port);
-      try {
-        expect((await browser.fetch('/readyz')).status).toBe(200);
-        expect((await browser.fetch('/api/v1/customers')).status).toBe(200);
-      } finally {
-        await back.sandbox.close();
-      }
-    } finally {
-      await down.close();
-    }
+        const back = await startSandbox({}, port);
+        try {
+          expect((await browser.fetch('/readyz')).status).toBe(200);
+          expect((await browser.fetch('/api/v1/customers')).status).toBe(200);
+        } finally {
+          await back.sandbox.close();
+        }
+      },
+    );
   });
 
   it('says it is not ready when the app credentials are refused', async () => {
@@ -207,10 +204,7 @@ describe('double submits', () => {
 
 describe('shutdown', () => {
   it('lets an in-flight request finish', async () => {
-    const closing = await startStack();
-    try {
-      const browser = new Browser(closing.url);
-      await browser.signIn(AGENT);
+    await withSignedInAgent({}, async (closing, browser) => {
       await closing.control('PUT', '/_sandbox/faults', {
         operation: 'listAllCustomers',
         latency_ms: 500,
@@ -222,8 +216,6 @@ describe('shutdown', () => {
       const reply = await inFlight;
       expect(reply.status).toBe(200);
       await closed;
-    } finally {
-      await closing.close();
-    }
+    });
   });
 });
