@@ -52,27 +52,17 @@ describe('normalizeName', () => {
 });
 
 describe('nameMatchScore', () => {
-  it('scores an account held in exactly the expected name as 1', () => {
-    expect(nameMatchScore('Jean Dupont', 'Jean Dupont')).toBe(1);
-  });
-
-  it('ignores case, accents and hyphens: "jean-pierre DUPONT" is Jean Pierre Dupont', () => {
-    expect(nameMatchScore('jean-pierre DUPONT', 'Jean Pierre Dupont')).toBe(1);
-    expect(nameMatchScore('Hélène Lefèvre', 'HELENE LEFEVRE')).toBe(1);
-  });
-
-  it('an account held as DUPONT JEAN matches Jean Dupont', () => {
-    expect(nameMatchScore('Jean Dupont', 'DUPONT JEAN')).toBe(1);
-  });
-
-  it('an account held by "M. Jean Dupont" matches Jean Dupont despite the title', () => {
-    expect(nameMatchScore('Jean Dupont', 'M. Jean Dupont')).toBe(1);
-    expect(nameMatchScore('Zoë Müller-Lüdenscheidt', 'Mme Zoë Müller-Lüdenscheidt')).toBe(1);
-  });
-
-  it('Müller, Mueller and Muller are the same German surname', () => {
-    expect(nameMatchScore('Zoë Müller', 'ZOE MUELLER')).toBe(1);
-    expect(nameMatchScore('Zoe Muller', 'Zoe Mueller')).toBe(1);
+  it.each([
+    ['in exactly the expected name', 'Jean Dupont', 'Jean Dupont'],
+    ['in other case, without accents or hyphens', 'jean-pierre DUPONT', 'Jean Pierre Dupont'],
+    ['in capitals without accents', 'Hélène Lefèvre', 'HELENE LEFEVRE'],
+    ['surname first', 'Jean Dupont', 'DUPONT JEAN'],
+    ['with a title', 'Jean Dupont', 'M. Jean Dupont'],
+    ['with a title', 'Zoë Müller-Lüdenscheidt', 'Mme Zoë Müller-Lüdenscheidt'],
+    ['with Müller spelt Mueller', 'Zoë Müller', 'ZOE MUELLER'],
+    ['with Muller spelt Mueller', 'Zoe Muller', 'Zoe Mueller'],
+  ])('an account held %s scores 1: "%s" is "%s"', (_how, expected, holder) => {
+    expect(nameMatchScore(expected, holder)).toBe(1);
   });
 
   it('a middle name on the account only costs a little', () => {
@@ -89,19 +79,15 @@ describe('nameMatchScore', () => {
     expect(nameMatchScore('Jean Dupond', 'Jean Dupont')).toBeGreaterThanOrEqual(VERIFIED_THRESHOLD);
   });
 
-  it('the same first name with another surname is not verified', () => {
-    expect(nameMatchScore('Jean Dupont', 'Jean Martin')).toBeLessThan(VERIFIED_THRESHOLD);
-  });
-
-  it('the same surname with another first name is not verified', () => {
-    expect(nameMatchScore('Jean Dupont', 'Marie Dupont')).toBeLessThan(VERIFIED_THRESHOLD);
-    expect(nameMatchScore('Marie Dupont', 'P. Dupont')).toBeLessThan(VERIFIED_THRESHOLD);
-  });
-
-  it('a lone surname or bare initials are not enough to verify a full name', () => {
-    expect(nameMatchScore('Jean Dupont', 'Dupont')).toBeLessThan(VERIFIED_THRESHOLD);
-    expect(nameMatchScore('Jean Dupont', 'M. Dupont')).toBeLessThan(VERIFIED_THRESHOLD);
-    expect(nameMatchScore('Jean Dupont', 'J. D.')).toBeLessThan(VERIFIED_THRESHOLD);
+  it.each([
+    ['the same first name with another surname', 'Jean Dupont', 'Jean Martin'],
+    ['the same surname with another first name', 'Jean Dupont', 'Marie Dupont'],
+    ['the same surname with another initial', 'Marie Dupont', 'P. Dupont'],
+    ['a lone surname', 'Jean Dupont', 'Dupont'],
+    ['a title and a surname', 'Jean Dupont', 'M. Dupont'],
+    ['bare initials', 'Jean Dupont', 'J. D.'],
+  ])('%s does not verify: "%s" is not "%s"', (_how, expected, holder) => {
+    expect(nameMatchScore(expected, holder)).toBeLessThan(VERIFIED_THRESHOLD);
   });
 
   it('a completely different person scores low', () => {

@@ -21,16 +21,18 @@ export const TEST_SANDBOX_CONFIG: SandboxConfig = {
 
 export async function testSandbox(overrides: Partial<SandboxConfig> = {}) {
   const app = await buildApp({ ...TEST_SANDBOX_CONFIG, ...overrides });
-  const tokenReply = await app.inject({
-    method: 'POST',
-    url: '/oauth/accesstoken',
-    headers: {
-      authorization: basicAuth(),
-      'content-type': 'application/x-www-form-urlencoded',
-    },
-    payload: 'grant_type=client_credentials&scope=customers',
-  });
-  const token = tokenReply.json<{ access_token?: string }>().access_token ?? '';
+  /** Asks for a token as a client does: the app's Basic credentials and a form. */
+  const requestToken = () =>
+    app.inject({
+      method: 'POST',
+      url: '/oauth/accesstoken',
+      headers: {
+        authorization: basicAuth(),
+        'content-type': 'application/x-www-form-urlencoded',
+      },
+      payload: 'grant_type=client_credentials&scope=customers',
+    });
+  const token = (await requestToken()).json<{ access_token?: string }>().access_token ?? '';
 
   /** Calls the API with the token; a body is sent as JSON. */
   const call = (method: InjectOptions['method'], url: string, body?: unknown, headers = {}) =>
@@ -62,7 +64,7 @@ export async function testSandbox(overrides: Partial<SandboxConfig> = {}) {
     return reply.json<{ id: string; first_name: string; last_name: string; created_at: string }>();
   };
 
-  return { app, token, call, control, createCustomer } as const satisfies Record<
+  return { app, token, requestToken, call, control, createCustomer } as const satisfies Record<
     string,
     unknown
   > & {

@@ -8,6 +8,15 @@ beforeAll(async () => {
 });
 afterAll(async () => sandbox.app.close());
 
+/** A create with valid required fields, and the fields given on top. */
+const postCustomer = (fields: Record<string, unknown>) =>
+  sandbox.call('POST', '/v1/customers', {
+    first_name: 'Jean',
+    last_name: 'Dupont',
+    email: 'jean@example.fr',
+    ...fields,
+  });
+
 interface ErrorBody {
   status: number;
   code: string;
@@ -128,26 +137,51 @@ describe('customers', () => {
     [{ external_id: 'x'.repeat(65) }, 'external_id', 'too_long'],
     [{ first_name: 42 }, 'first_name', 'invalid_type'],
   ])('refuses %j with a field error', async (fields, field, code) => {
-    const reply = await sandbox.call('POST', '/v1/customers', {
-      first_name: 'Jean',
-      last_name: 'Dupont',
-      email: 'jean@example.fr',
-      ...fields,
-    });
+    const reply = await postCustomer(fields);
     expect(reply.statusCode).toBe(400);
     const body = reply.json<ErrorBody>();
     expect(body.errors).toContainEqual(expect.objectContaining({ field, code }));
     expect(body.errors!.every((error) => error.message.length > 0)).toBe(true);
   });
 
+  it('explains the shape of a phone number under the field', async () => {
+    const reply = await postCustomer({ phone: '06 12' });
+    expect(reply.statusCode).toBe(400);
+    expect(reply.json<ErrorBody>().errors).toEqual([
+      {
+        field: 'phone',
+        code: 'invalid_format',
+        message:
+          'A phone number has at least six digits, an optional leading + and spaces, dots, dashes or brackets, e.g. +33 6 12 34 56 78.',
+      },
+    ]);
+  });
+
+  it('takes what people type: spaces trimmed, blank optional fields left out, unknown fields ignored', async () => {
+    const reply = await postCustomer({
+      first_name: ' Jean ',
+      email: ' jean.dupont@example.fr ',
+      phone: ' +33 (0)6 12.34.56-78 ',
+      company_name: '   ',
+      external_id: '',
+      address: { city: 'Paris' },
+      role: 'admin',
+    });
+    expect(reply.statusCode).toBe(201);
+    const customer = reply.json<Record<string, unknown>>();
+    expect(customer).toEqual({
+      id: expect.any(String) as unknown,
+      first_name: 'Jean',
+      last_name: 'Dupont',
+      email: 'jean.dupont@example.fr',
+      phone: '+33 (0)6 12.34.56-78',
+      created_at: expect.any(String) as unknown,
+    });
+  });
+
   it('answers 409 when the external id is already taken', async () => {
     await sandbox.createCustomer({ external_id: 'CRM-DUP' });
-    const reply = await sandbox.call('POST', '/v1/customers', {
-      first_name: 'Marie',
-      last_name: 'Curie',
-      email: 'marie@example.fr',
-      external_id: 'CRM-DUP',
-    });
+    const reply = await postCustomer({ first_name: 'Marie', external_id: 'CRM-DUP' });
     expect(reply.statusCode).toBe(409);
     expect(reply.json()).toMatchObject({
       code: 'external_id_taken',

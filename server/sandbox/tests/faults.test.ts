@@ -29,16 +29,7 @@ describe('the fault switch', () => {
       const limited = await sandbox.call('GET', '/v1/customers/any-id');
       expect(limited.statusCode).toBe(429);
       expect(limited.json()).toMatchObject({ code: 'rate_limited' });
-      const token = await sandbox.app.inject({
-        method: 'POST',
-        url: '/oauth/accesstoken',
-        headers: {
-          authorization: `Basic ${Buffer.from('test-app:test-secret-not-for-production').toString('base64')}`,
-          'content-type': 'application/x-www-form-urlencoded',
-        },
-        payload: 'grant_type=client_credentials&scope=customers',
-      });
-      expect(token.statusCode).toBe(200);
+      expect((await sandbox.requestToken()).statusCode).toBe(200);
       expect((await sandbox.control('GET', '/_sandbox/faults')).json()).toEqual({
         data: [{ operation: '*', status: 429, retry_after_s: 1 }],
       });

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, onTestFinished, vi } from 'vitest';
 import { buildApp } from '../app';
 import { testSandbox } from '../testing';
 
@@ -11,6 +11,11 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 describe('persistence', () => {
   it('keeps customers, accounts and tokens across a restart, and resolves verifications started before it', async () => {
     const db = join(dir, 'sandbox.db');
+    // The clock moves only when the test says so: the verification is due while the sandbox is down.
+    vi.useFakeTimers({ toFake: ['Date'] });
+    onTestFinished(() => {
+      vi.useRealTimers();
+    });
     const first = await testSandbox({ db, seed: 3, verificationDelayMs: 300 });
     const customer = await first.createCustomer({ first_name: 'Anna', last_name: 'Schmidt' });
     await first.call('POST', `/v1/customers/${customer.id}/bank-accounts`, {
@@ -23,7 +28,7 @@ describe('persistence', () => {
     expect(started.status).toBe('pending');
     await first.app.close();
 
-    await new Promise((resolve) => setTimeout(resolve, 400));
+    vi.setSystemTime(Date.now() + 300);
     const second = await testSandbox({ db, seed: 3, verificationDelayMs: 300 });
     try {
       const list = (await second.call('GET', '/v1/customers')).json<{

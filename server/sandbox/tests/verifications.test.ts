@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { testSandbox } from '../testing';
 
 type Sandbox = Awaited<ReturnType<typeof testSandbox>>;
@@ -10,13 +10,18 @@ type Verification = {
   verified_at?: string;
 };
 let sandbox: Sandbox | undefined;
+// The sandbox's clock is the test's: verifications resolve when the test moves time on.
+beforeEach(() => {
+  vi.useFakeTimers({ toFake: ['Date'] });
+});
 afterEach(async () => {
+  vi.useRealTimers();
   await sandbox?.app.close();
   sandbox = undefined;
 });
 
-const DELAY_MS = 150;
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const DELAY_MS = 5000;
+const passTheDelay = () => vi.setSystemTime(Date.now() + DELAY_MS);
 
 async function customerWithAccount(holderName?: string, fields: Record<string, unknown> = {}) {
   sandbox = await testSandbox({ verificationDelayMs: DELAY_MS });
@@ -32,58 +37,62 @@ async function customerWithAccount(holderName?: string, fields: Record<string, u
     });
     expect(reply.statusCode).toBe(201);
   }
-  return { sandbox, customerId: customer.id };
-}
-
-async function start(s: Sandbox, customerId: string, body: unknown = {}) {
-  const reply = await s.call('POST', `/v1/customers/${customerId}/verification`, body);
-  expect(reply.statusCode).toBe(201);
-  return reply.json<Verification>();
+  const s = sandbox;
+  return {
+    sandbox: s,
+    customerId: customer.id,
+    start: async (body: unknown = {}) => {
+      const reply = await s.call('POST', `/v1/customers/${customer.id}/verification`, body);
+      expect(reply.statusCode).toBe(201);
+      return reply.json<Verification>();
+    },
+    read: async (verificationId: string) =>
+      (
+        await s.call('GET', `/v1/customers/${customer.id}/verification/${verificationId}`)
+      ).json<Verification>(),
+    accountsVerified: async () =>
+      (await s.call('GET', `/v1/customers/${customer.id}/bank-accounts`))
+        .json<{ data: { verified: boolean }[] }>()
+        .data.map((account) => account.verified),
+  };
 }
 
 describe('verifications', () => {
   it('start pending and resolve to verified after the delay when the holder is the customer', async () => {
-    const { sandbox: s, customerId } = await customerWithAccount('M. DUPONT JEAN PIERRE');
-    const started = await start(s, customerId);
+    const { start, read, accountsVerified } = await customerWithAccount('M. DUPONT JEAN PIERRE');
+    const startedAt = Date.now();
+    const started = await start();
     expect(started).toEqual({
       id: expect.any(String) as unknown,
       status: 'pending',
       provider_id: 'sandbox',
     });
-    const path = `/v1/customers/${customerId}/verification/${started.id}`;
-    expect((await s.call('GET', path)).json<Verification>().status).toBe('pending');
+    vi.setSystemTime(startedAt + DELAY_MS - 1);
+    expect((await read(started.id)).status).toBe('pending');
 
-    await sleep(DELAY_MS + 50);
-    const resolved = (await s.call('GET', path)).json<Verification>();
+    vi.setSystemTime(startedAt + DELAY_MS);
+    const resolved = await read(started.id);
     expect(resolved.status).toBe('verified');
     expect(resolved.match_score).toBeGreaterThanOrEqual(0.85);
-    expect(Date.parse(resolved.verified_at!)).toBeGreaterThan(Date.now() - 5000);
-    const accounts = (await s.call('GET', `/v1/customers/${customerId}/bank-accounts`)).json<{
-      data: { verified: boolean }[];
-    }>();
-    expect(accounts.data.map((account) => account.verified)).toEqual([true]);
+    expect(resolved.verified_at).toBe(new Date(startedAt + DELAY_MS).toISOString());
+    expect(await accountsVerified()).toEqual([true]);
   });
 
   it('resolve to unverified with a low score when nobody of that name holds an account', async () => {
-    const { sandbox: s, customerId } = await customerWithAccount('Marie Lefèvre');
-    const started = await start(s, customerId, { provider_id: 'bnp-paribas' });
-    await sleep(DELAY_MS + 50);
-    const resolved = (
-      await s.call('GET', `/v1/customers/${customerId}/verification/${started.id}`)
-    ).json<Verification>();
+    const { start, read, accountsVerified } = await customerWithAccount('Marie Lefèvre');
+    const started = await start({ provider_id: 'bnp-paribas' });
+    passTheDelay();
+    const resolved = await read(started.id);
     expect(resolved).toMatchObject({ status: 'unverified', provider_id: 'bnp-paribas' });
     expect(resolved.match_score).toBeLessThan(0.85);
     expect(resolved.verified_at).toBeUndefined();
-    const accounts = (await s.call('GET', `/v1/customers/${customerId}/bank-accounts`)).json<{
-      data: { verified: boolean }[];
-    }>();
-    expect(accounts.data[0]!.verified).toBe(false);
+    expect(await accountsVerified()).toEqual([false]);
   });
 
   it('compare the expected name given instead of the customer name', async () => {
-    const { sandbox: s, customerId } = await customerWithAccount('Marie Lefèvre');
-    const started = await start(s, customerId, { expected_name: 'marie lefevre' });
-    await sleep(DELAY_MS + 50);
+    const { sandbox: s, customerId, start } = await customerWithAccount('Marie Lefèvre');
+    const started = await start({ expected_name: 'marie lefevre' });
+    passTheDelay();
     const list = (await s.call('GET', `/v1/customers/${customerId}/verifications`)).json<{
       data: Verification[];
     }>();
@@ -92,42 +101,36 @@ describe('verifications', () => {
     ]);
   });
 
-  it('fail when the customer has no bank account', async () => {
-    const { sandbox: s, customerId } = await customerWithAccount();
-    const started = await start(s, customerId);
-    await sleep(DELAY_MS + 50);
-    const resolved = (
-      await s.call('GET', `/v1/customers/${customerId}/verification/${started.id}`)
-    ).json<Verification>();
+  it.each([
+    ['the customer has no bank account', undefined, {}],
+    ['the provider fails', 'Jean-Pierre Dupont', { provider_id: 'failing-bank' }],
+  ])('fail when %s', async (_case, holderName, body) => {
+    const { start, read } = await customerWithAccount(holderName);
+    const started = await start(body);
+    passTheDelay();
+    const resolved = await read(started.id);
     expect(resolved.status).toBe('failed');
     expect(resolved.match_score).toBeUndefined();
   });
 
-  it('fail when the provider fails', async () => {
-    const { sandbox: s, customerId } = await customerWithAccount('Jean-Pierre Dupont');
-    const started = await start(s, customerId, { provider_id: 'failing-bank' });
-    await sleep(DELAY_MS + 50);
-    const resolved = (
-      await s.call('GET', `/v1/customers/${customerId}/verification/${started.id}`)
-    ).json<Verification>();
-    expect(resolved).toMatchObject({ status: 'failed', provider_id: 'failing-bank' });
-  });
-
   it('resolve in the background too, without anybody reading them', async () => {
-    sandbox = await testSandbox({ verificationDelayMs: 50, sweepIntervalMs: 20 });
+    sandbox = await testSandbox({ verificationDelayMs: DELAY_MS, sweepIntervalMs: 20 });
     const customer = await sandbox.createCustomer();
-    const started = await start(sandbox, customer.id);
-    await sleep(200);
-    const row = sandbox.app.sandbox.store.db
+    const started = (
+      await sandbox.call('POST', `/v1/customers/${customer.id}/verification`, {})
+    ).json<Verification>();
+    const status = sandbox.app.sandbox.store.db
       .prepare<[string], { status: string }>('SELECT status FROM verifications WHERE id = ?')
-      .get(started.id);
-    expect(row?.status).toBe('failed');
+      .pluck();
+    expect(status.get(started.id)).toBe('pending');
+    passTheDelay();
+    await vi.waitFor(() => expect(status.get(started.id)).toBe('failed'), { timeout: 5000 });
   });
 
   it('list newest first', async () => {
-    const { sandbox: s, customerId } = await customerWithAccount('Jean-Pierre Dupont');
-    const first = await start(s, customerId);
-    const second = await start(s, customerId, { provider_id: 'ing' });
+    const { sandbox: s, customerId, start } = await customerWithAccount('Jean-Pierre Dupont');
+    const first = await start();
+    const second = await start({ provider_id: 'ing' });
     const list = (await s.call('GET', `/v1/customers/${customerId}/verifications`)).json<{
       data: Verification[];
     }>();
@@ -138,6 +141,8 @@ describe('verifications', () => {
     [{ expected_name: '   ' }, 'expected_name', 'required'],
     [{ expected_name: 'x'.repeat(201) }, 'expected_name', 'too_long'],
     [{ provider_id: 'bad provider!' }, 'provider_id', 'invalid_format'],
+    [{ provider_id: '-bank' }, 'provider_id', 'invalid_format'],
+    [{ provider_id: 'b'.repeat(65) }, 'provider_id', 'too_long'],
     [{ provider_id: 12 }, 'provider_id', 'invalid_type'],
   ])('refuse %j with a field error', async (body, field, code) => {
     const { sandbox: s, customerId } = await customerWithAccount('Jean-Pierre Dupont');
@@ -148,10 +153,28 @@ describe('verifications', () => {
     );
   });
 
-  it('can be started with no body at all', async () => {
+  it('explain the shape of a provider id under the field', async () => {
     const { sandbox: s, customerId } = await customerWithAccount('Jean-Pierre Dupont');
-    const reply = await s.call('POST', `/v1/customers/${customerId}/verification`);
+    const reply = await s.call('POST', `/v1/customers/${customerId}/verification`, {
+      provider_id: 'bad provider!',
+    });
+    expect(reply.json()).toMatchObject({
+      code: 'validation_failed',
+      message:
+        'A provider id has letters, digits, dots, dashes and underscores, e.g. "bnp-paribas".',
+      errors: [{ field: 'provider_id', code: 'invalid_format' }],
+    });
+  });
+
+  it.each([
+    ['no body at all', undefined, 'sandbox'],
+    ['a blank provider', { provider_id: '  ' }, 'sandbox'],
+    ['a provider typed with spaces around it', { provider_id: ' ing ' }, 'ing'],
+  ])('can be started with %s', async (_case, body, provider) => {
+    const { sandbox: s, customerId } = await customerWithAccount('Jean-Pierre Dupont');
+    const reply = await s.call('POST', `/v1/customers/${customerId}/verification`, body);
     expect(reply.statusCode).toBe(201);
+    expect(reply.json()).toMatchObject({ status: 'pending', provider_id: provider });
   });
 
   it('answer 404 for an unknown customer or verification', async () => {
