@@ -58,6 +58,19 @@ describe('bank accounts', () => {
     expect(reply.json()).toMatchObject({ bic: 'NWBKGB2LXXX', currency: 'GBP' });
   });
 
+  it('leaves out a BIC left blank, and trims the holder name', async () => {
+    const other = await sandbox.createCustomer();
+    const reply = await sandbox.call('POST', `/v1/customers/${other.id}/bank-accounts`, {
+      ...VALID,
+      bic: '   ',
+      holder_name: ' DUPONT JEAN ',
+    });
+    expect(reply.statusCode).toBe(201);
+    const account = reply.json<Account>();
+    expect(account).not.toHaveProperty('bic');
+    expect(account.holder_name).toBe('DUPONT JEAN');
+  });
+
   it.each([
     [{ iban: 'FR7630006000011234567890188' }, 'iban', 'invalid_checksum'],
     [{ iban: 'FR76300060000112345678901' }, 'iban', 'invalid_length'],
