@@ -6,7 +6,7 @@
  */
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { ROLES, UsersFile, type Role } from '../server/proxy/users';
+import { ROLES, UsersFile } from '../server/proxy/users';
 
 function usage(message?: string): never {
   if (message) console.error(`user: ${message}`);
@@ -74,8 +74,8 @@ try {
     }
     case 'add': {
       if (!name) usage('add needs a NAME');
-      const role = values.role as Role | undefined;
-      if (!role || !ROLES.includes(role)) usage('add needs --role agent or --role viewer');
+      const role = ROLES.find((known) => known === values.role);
+      if (!role) usage(`add needs --role ${ROLES.join(' or --role ')}`);
       const password = await readPassword(`Password for ${name} (12 characters or more): `);
       if (process.stdin.isTTY) {
         const again = await readPassword('Same password again: ');

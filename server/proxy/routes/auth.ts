@@ -1,3 +1,4 @@
+import { Ajv } from 'ajv';
 import type { FastifyPluginAsync } from 'fastify';
 import type { components } from '../../../openapi/backoffice';
 import { BACKOFFICE_CONTRACT_FILE, loadContract } from '../../shared/contract';
@@ -11,6 +12,10 @@ type SignInRequest = components['schemas']['SignInRequest'];
 const auth: FastifyPluginAsync<{ limits: SignInLimits }> = async (app, { limits }) => {
   const contract = loadContract(BACKOFFICE_CONTRACT_FILE);
   for (const schema of contract.schemas) app.addSchema(schema);
+  // Without Fastify's type coercion, which would let an array of one string pass as a string.
+  const ajv = new Ajv({ coerceTypes: false });
+  for (const schema of contract.schemas) ajv.addSchema(schema);
+  app.setValidatorCompiler(({ schema }) => ajv.compile(schema));
   const schemaOf = (operationId: string) =>
     contract.operations.find((operation) => operation.operationId === operationId)!.schema;
   const { refuseOverLimit, countFailure } = await signInLimiter(app, limits);

@@ -50,7 +50,22 @@ describe('agent sign-in', () => {
       code: 'invalid_credentials',
       message: 'The username or password is wrong.',
     });
-    expect((await browser.signIn({ username: '', password: '' })).status).toBe(400);
+  });
+
+  it('refuses a sign-in body that is not a SignInRequest with 400', async () => {
+    const browser = new Browser(stack.url);
+    const bodies: unknown[] = [
+      { username: '', password: '' },
+      { username: 'alice' },
+      { username: 'a'.repeat(65), password: 'long-enough-password' },
+      { username: 'alice', password: ['alice-password-123'] },
+      [],
+    ];
+    for (const body of bodies) {
+      const reply = await browser.fetch('/auth/login', { method: 'POST', json: body });
+      expect(reply.status, JSON.stringify(body)).toBe(400);
+      expect(await reply.json()).toMatchObject({ code: 'validation_failed' });
+    }
   });
 
   it('replaces a session id planted before sign-in', async () => {
