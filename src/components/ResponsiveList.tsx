@@ -1,4 +1,12 @@
-import { Paper, Skeleton, Stack, Table, UnstyledButton, type TableTdProps } from '@mantine/core';
+import {
+  Paper,
+  Skeleton,
+  Stack,
+  Table,
+  Text,
+  UnstyledButton,
+  type TableTdProps,
+} from '@mantine/core';
 import type { Icon } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { Link, useNavigate } from 'react-router';
@@ -106,11 +114,20 @@ export function ResponsiveList<T extends { id?: string }>({
   );
 }
 
-/** What an empty list says, under its icon. */
-export function ListEmpty({ icon: EmptyIcon, children }: { icon: Icon; children: ReactNode }) {
+/** What an empty list says, under its icon, and what the agent can do about it. */
+export function ListEmpty({
+  icon: EmptyIcon,
+  title,
+  children,
+}: {
+  icon: Icon;
+  title: string;
+  children?: ReactNode;
+}) {
   return (
     <Stack align="center" gap="xs" p="xl">
       <EmptyIcon size={32} aria-hidden color="var(--mantine-color-gray-5)" />
+      <Text fw={500}>{title}</Text>
       {children}
     </Stack>
   );

@@ -2,7 +2,13 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { notifications, type NotificationData } from '@mantine/notifications';
 import type { UseMutationResult } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
-import { useForm, type DefaultValues, type FieldValues, type Resolver } from 'react-hook-form';
+import {
+  useForm,
+  type DefaultValues,
+  type FieldValues,
+  type Path,
+  type Resolver,
+} from 'react-hook-form';
 import type { z } from 'zod';
 import { applyServerErrors } from './formErrors';
 import { useIdempotencyKey } from './useIdempotencyKey';
@@ -54,8 +60,14 @@ export function useCreateForm<Form extends FieldValues, Body, Created>({
       },
     );
   });
+  /** A text input's props: registered, with its error (the agent's or the server's) under it. */
+  const field = (name: Path<Form>) => ({
+    ...form.register(name),
+    error: form.getFieldState(name, form.formState).error?.message,
+  });
   return {
     form,
+    field,
     formError,
     pending: mutation.isPending,
     onSubmit: (event: FormEvent) => void submit(event),

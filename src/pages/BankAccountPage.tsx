@@ -23,11 +23,7 @@ export function BankAccountPage() {
         ← All bank accounts
       </Anchor>
       {account.isError ? (
-        <ErrorState
-          error={account.error}
-          title="This bank account could not be loaded"
-          onRetry={() => void account.refetch()}
-        />
+        <ErrorState query={account} title="This bank account could not be loaded" />
       ) : !account.data ? (
         <Skeleton height={120} />
       ) : (

@@ -1,7 +1,6 @@
-import { Anchor, Button, Group, Modal, Select, Stack, Text, TextInput } from '@mantine/core';
+import { Anchor, Button, Group, Select, Stack, Text, TextInput } from '@mantine/core';
 import { IconBuildingBank, IconPlus } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
 import { Controller } from 'react-hook-form';
 import { Link, useOutletContext } from 'react-router';
 import { useCanCreate } from '../api/auth';
@@ -14,6 +13,7 @@ import {
   type BankAccount,
 } from '../api/bankAccounts';
 import { fullName, type Customer } from '../api/customers';
+import { CreateDialog } from '../components/CreateDialog';
 import { ErrorState } from '../components/ErrorState';
 import { FormErrorAlert } from '../components/FormErrorAlert';
 import { IbanText } from '../components/IbanText';
@@ -25,7 +25,7 @@ import { useCreateForm } from '../components/useCreateForm';
 const MONOSPACE_INPUT = { input: { fontFamily: 'var(--mantine-font-family-monospace)' } };
 
 function AddBankAccountForm({ customer, onDone }: { customer: Customer; onDone: () => void }) {
-  const { form, formError, pending, onSubmit } = useCreateForm({
+  const { form, field, formError, pending, onSubmit } = useCreateForm({
     schema: bankAccountFormSchema,
     defaultValues: { iban: '', bic: '', holder_name: fullName(customer), currency: 'EUR' },
     mutation: useCreateBankAccount(customer.id!),
@@ -48,24 +48,16 @@ function AddBankAccountForm({ customer, onDone }: { customer: Customer; onDone: 
           autoComplete="off"
           placeholder="FR76 3000 6000 0112 3456 7890 189"
           styles={MONOSPACE_INPUT}
-          {...form.register('iban')}
-          error={errors.iban?.message}
+          {...field('iban')}
         />
         <TextInput
           label="BIC"
           autoComplete="off"
           placeholder="BNPAFRPP"
           styles={MONOSPACE_INPUT}
-          {...form.register('bic')}
-          error={errors.bic?.message}
+          {...field('bic')}
         />
-        <TextInput
-          label="Holder name"
-          required
-          autoComplete="off"
-          {...form.register('holder_name')}
-          error={errors.holder_name?.message}
-        />
+        <TextInput label="Holder name" required autoComplete="off" {...field('holder_name')} />
         <Controller
           control={form.control}
           name="currency"
@@ -145,7 +137,6 @@ export function BankAccountsTab() {
   const customer = useOutletContext<Customer>();
   const canCreate = useCanCreate();
   const accounts = useQuery(bankAccountsQuery(customer.id!));
-  const [adding, setAdding] = useState(false);
   const rows = accounts.data?.data ?? [];
   return (
     <Stack gap="md">
@@ -154,33 +145,22 @@ export function BankAccountsTab() {
           {accounts.data ? `${rows.length} bank account${rows.length === 1 ? '' : 's'}` : ' '}
         </Text>
         {canCreate && (
-          <Button leftSection={<IconPlus size={16} aria-hidden />} onClick={() => setAdding(true)}>
-            Add bank account
-          </Button>
+          <CreateDialog label="Add bank account" icon={IconPlus}>
+            {(close) => <AddBankAccountForm customer={customer} onDone={close} />}
+          </CreateDialog>
         )}
       </Group>
       {accounts.isError ? (
-        <ErrorState
-          error={accounts.error}
-          title="The bank accounts could not be loaded"
-          onRetry={() => void accounts.refetch()}
-        />
+        <ErrorState query={accounts} title="The bank accounts could not be loaded" />
       ) : (
         <ResponsiveList
           rows={rows}
           columns={COLUMNS}
           card={(account) => <BankAccountCard account={account} />}
           loading={accounts.isPending}
-          empty={
-            <ListEmpty icon={IconBuildingBank}>
-              <Text fw={500}>No bank account yet</Text>
-            </ListEmpty>
-          }
+          empty={<ListEmpty icon={IconBuildingBank} title="No bank account yet" />}
         />
       )}
-      <Modal opened={adding} onClose={() => setAdding(false)} title="Add bank account" size="lg">
-        {adding && <AddBankAccountForm customer={customer} onDone={() => setAdding(false)} />}
-      </Modal>
     </Stack>
   );
 }

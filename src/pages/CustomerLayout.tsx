@@ -86,11 +86,7 @@ export function CustomerLayout() {
         <span>{customer.data ? fullName(customer.data) : 'Customer'}</span>
       </Breadcrumbs>
       {customer.isError ? (
-        <ErrorState
-          error={customer.error}
-          title="This customer could not be loaded"
-          onRetry={() => void customer.refetch()}
-        />
+        <ErrorState query={customer} title="This customer could not be loaded" />
       ) : (
         <Stack gap={4}>
           {customer.data ? (

@@ -16,7 +16,6 @@ import {
   customerCreateFromForm,
   customerFormSchema,
   useCreateCustomer,
-  type CustomerForm,
 } from '../api/createCustomer';
 import { fullName } from '../api/customers';
 import { FormErrorAlert } from '../components/FormErrorAlert';
@@ -27,7 +26,7 @@ export function CustomerNewPage() {
   const navigate = useNavigate();
   const create = useCreateCustomer();
   const [saved, setSaved] = useState(false);
-  const { form, formError, pending, onSubmit } = useCreateForm({
+  const { form, field, formError, pending, onSubmit } = useCreateForm({
     schema: customerFormSchema,
     defaultValues: {
       first_name: '',
@@ -50,12 +49,7 @@ export function CustomerNewPage() {
       void navigate(`/customers/${customer.id}`, { replace: true });
     },
   });
-  const { errors, isDirty } = form.formState;
-
-  const field = (name: keyof CustomerForm) => ({
-    ...form.register(name),
-    error: errors[name]?.message,
-  });
+  const { isDirty } = form.formState;
 
   return (
     <Stack gap="md" maw={760}>

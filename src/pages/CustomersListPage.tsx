@@ -97,6 +97,13 @@ export function CustomersListPage() {
     [list.data, filter],
   );
 
+  const emptyTitle =
+    count === 0
+      ? 'No customers yet'
+      : filter
+        ? 'No customer on this page matches the filter'
+        : 'This page is empty';
+
   const update = (changes: Record<string, string | undefined>) => {
     const next = new URLSearchParams(searchParams);
     for (const [key, value] of Object.entries(changes)) {
@@ -139,11 +146,7 @@ export function CustomersListPage() {
       />
 
       {list.isError && !list.data ? (
-        <ErrorState
-          error={list.error}
-          title="The customers could not be loaded"
-          onRetry={() => void list.refetch()}
-        />
+        <ErrorState query={list} title="The customers could not be loaded" />
       ) : (
         <ResponsiveList
           rows={rows}
@@ -155,25 +158,16 @@ export function CustomersListPage() {
           minWidth={860}
           busy={list.isFetching}
           empty={
-            <ListEmpty icon={IconUsers}>
-              {count === 0 ? (
-                <>
-                  <Text fw={500}>No customers yet</Text>
-                  {canCreate && (
-                    <Button
-                      component={Link}
-                      to="/customers/new"
-                      variant="light"
-                      leftSection={<IconPlus size={16} aria-hidden />}
-                    >
-                      New customer
-                    </Button>
-                  )}
-                </>
-              ) : (
-                <Text fw={500}>
-                  {filter ? 'No customer on this page matches the filter' : 'This page is empty'}
-                </Text>
+            <ListEmpty icon={IconUsers} title={emptyTitle}>
+              {count === 0 && canCreate && (
+                <Button
+                  component={Link}
+                  to="/customers/new"
+                  variant="light"
+                  leftSection={<IconPlus size={16} aria-hidden />}
+                >
+                  New customer
+                </Button>
               )}
             </ListEmpty>
           }

@@ -1,20 +1,10 @@
-import {
-  Alert,
-  Button,
-  Center,
-  Paper,
-  PasswordInput,
-  Stack,
-  Text,
-  TextInput,
-  Title,
-} from '@mantine/core';
-import { IconAlertTriangle } from '@tabler/icons-react';
+import { Button, Center, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useSuspenseQuery } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { Navigate, useNavigate, useSearchParams } from 'react-router';
 import { meQuery, useSignIn } from '../api/auth';
 import { ApiError } from '../api/errors';
+import { ErrorAlert } from '../components/ErrorAlert';
 import { safeNext } from '../lib/safeNext';
 
 export function LoginPage() {
@@ -50,16 +40,7 @@ export function LoginPage() {
                 Customers back-office
               </Text>
             </div>
-            {error && (
-              <Alert
-                color="red"
-                variant="light"
-                icon={<IconAlertTriangle aria-hidden />}
-                role="alert"
-              >
-                {error.message}
-              </Alert>
-            )}
+            {error && <ErrorAlert>{error.message}</ErrorAlert>}
             <TextInput
               label="Username"
               name="username"

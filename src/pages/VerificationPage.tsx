@@ -25,11 +25,7 @@ export function VerificationPage() {
         ← All verifications
       </Anchor>
       {verification.isError && !data ? (
-        <ErrorState
-          error={verification.error}
-          title="This verification could not be loaded"
-          onRetry={() => void verification.refetch()}
-        />
+        <ErrorState query={verification} title="This verification could not be loaded" />
       ) : !data ? (
         <Skeleton height={120} />
       ) : (

@@ -1,7 +1,6 @@
-import { Anchor, Button, Code, Group, Modal, Stack, Text, TextInput } from '@mantine/core';
+import { Anchor, Button, Code, Group, Stack, Text, TextInput } from '@mantine/core';
 import { IconPlayerPlay, IconShieldCheck } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
 import { Link, useOutletContext } from 'react-router';
 import { useCanCreate } from '../api/auth';
 import { fullName, type Customer } from '../api/customers';
@@ -11,6 +10,7 @@ import {
   verificationsQuery,
   type Verification,
 } from '../api/verifications';
+import { CreateDialog } from '../components/CreateDialog';
 import { ErrorState } from '../components/ErrorState';
 import { FormErrorAlert } from '../components/FormErrorAlert';
 import { ListEmpty, ResponsiveList, type ListColumn } from '../components/ResponsiveList';
@@ -19,7 +19,7 @@ import { useCreateForm } from '../components/useCreateForm';
 import { formatDateTime, formatPercent } from '../lib/format';
 
 function StartVerificationForm({ customer, onDone }: { customer: Customer; onDone: () => void }) {
-  const { form, formError, pending, onSubmit } = useCreateForm({
+  const { field, formError, pending, onSubmit } = useCreateForm({
     schema: verificationFormSchema,
     defaultValues: { provider_id: 'sandbox', expected_name: fullName(customer) },
     mutation: useStartVerification(customer.id!),
@@ -31,7 +31,6 @@ function StartVerificationForm({ customer, onDone }: { customer: Customer; onDon
     }),
     onCreated: onDone,
   });
-  const { errors } = form.formState;
   return (
     <form onSubmit={onSubmit} noValidate>
       <Stack>
@@ -41,16 +40,14 @@ function StartVerificationForm({ customer, onDone }: { customer: Customer; onDon
           description="The bank (AIS provider) to verify through, e.g. bnp-paribas"
           required
           autoComplete="off"
-          {...form.register('provider_id')}
-          error={errors.provider_id?.message}
+          {...field('provider_id')}
         />
         <TextInput
           label="Expected name"
           description="The name to find among the account holders"
           required
           autoComplete="off"
-          {...form.register('expected_name')}
-          error={errors.expected_name?.message}
+          {...field('expected_name')}
         />
         <Group justify="flex-end">
           <Button variant="default" onClick={onDone}>
@@ -107,7 +104,6 @@ export function VerificationsTab() {
   const customer = useOutletContext<Customer>();
   const canCreate = useCanCreate();
   const verifications = useQuery(verificationsQuery(customer.id!));
-  const [starting, setStarting] = useState(false);
   const rows = verifications.data?.data ?? [];
   const pending = rows.filter((verification) => verification.status === 'pending').length;
   return (
@@ -119,43 +115,22 @@ export function VerificationsTab() {
             : ' '}
         </Text>
         {canCreate && (
-          <Button
-            leftSection={<IconPlayerPlay size={16} aria-hidden />}
-            onClick={() => setStarting(true)}
-          >
-            Start verification
-          </Button>
+          <CreateDialog label="Start verification" icon={IconPlayerPlay}>
+            {(close) => <StartVerificationForm customer={customer} onDone={close} />}
+          </CreateDialog>
         )}
       </Group>
       {verifications.isError && !verifications.data ? (
-        <ErrorState
-          error={verifications.error}
-          title="The verifications could not be loaded"
-          onRetry={() => void verifications.refetch()}
-        />
+        <ErrorState query={verifications} title="The verifications could not be loaded" />
       ) : (
         <ResponsiveList
           rows={rows}
           columns={COLUMNS}
           card={(verification) => <VerificationCard verification={verification} />}
           loading={verifications.isPending}
-          empty={
-            <ListEmpty icon={IconShieldCheck}>
-              <Text fw={500}>No verification yet</Text>
-            </ListEmpty>
-          }
+          empty={<ListEmpty icon={IconShieldCheck} title="No verification yet" />}
         />
       )}
-      <Modal
-        opened={starting}
-        onClose={() => setStarting(false)}
-        title="Start verification"
-        size="lg"
-      >
-        {starting && (
-          <StartVerificationForm customer={customer} onDone={() => setStarting(false)} />
-        )}
-      </Modal>
     </Stack>
   );
 }
