@@ -57,7 +57,7 @@ interface AjvError {
   params: Record<string, unknown>;
   message?: string;
   /** With Ajv's `verbose`: the schema of the value at fault. */
-  parentSchema?: { description?: string };
+  parentSchema?: Record<string, unknown>;
 }
 
 /**
@@ -71,6 +71,11 @@ const PATTERN_HINTS: Record<string, string> = {
   provider_id:
     'A provider id has letters, digits, dots, dashes and underscores, e.g. "bnp-paribas".',
 };
+
+function patternMessage(field: string, description: unknown): string {
+  const sentence = `${field} is not in the expected format.`;
+  return typeof description === 'string' ? `${sentence} ${description.trim()}` : sentence;
+}
 
 /** Turns Ajv's schema errors into one field error per problem, worded for people. */
 export function fieldErrorsFromValidation(
@@ -123,9 +128,7 @@ export function fieldErrorsFromValidation(
         return {
           field,
           code: 'invalid_format',
-          message:
-            PATTERN_HINTS[field] ??
-            `${field} is not in the expected format. ${error.parentSchema?.description ?? ''}`.trim(),
+          message: PATTERN_HINTS[field] ?? patternMessage(field, error.parentSchema?.description),
         };
       case 'type':
         return error.params.type === 'integer'
