@@ -39,9 +39,9 @@ const url = await proxy.listen({ host: '127.0.0.1', port: 0 });
 const browser = await chromium.launch(chromiumLaunchOptions);
 const errors: string[] = [];
 
+/** Transitions (dialogs, notifications) are run to their end rather than waited for. */
 async function shoot(page: Page, name: string) {
-  await page.waitForTimeout(300);
-  await page.screenshot({ path: join(out, `${name}.png`), fullPage: true });
+  await page.screenshot({ path: join(out, `${name}.png`), fullPage: true, animations: 'disabled' });
 }
 
 for (const [label, viewport] of [
@@ -67,6 +67,7 @@ for (const [label, viewport] of [
   await page.getByText(/^\d+ customers$/).waitFor();
   await shoot(page, `${label}-03-customers`);
   await page.getByLabel('Filter this page').fill('zzzz');
+  await page.getByText('No customer on this page matches the filter').waitFor();
   await shoot(page, `${label}-04-customers-filtered-empty`);
   await page.getByLabel('Filter this page').fill('');
   await page.getByRole('link', { name: 'New customer' }).click();
@@ -74,6 +75,7 @@ for (const [label, viewport] of [
   await page.getByLabel('First name').fill('Zoë');
   await page.getByRole('textbox', { name: 'Email', exact: true }).fill('not-an-email');
   await page.getByLabel('Last name').click();
+  await page.getByText('Enter a valid email address').waitFor();
   await shoot(page, `${label}-05-new-customer-invalid`);
   await page.getByLabel('Last name').fill('Müller');
   await page.getByRole('textbox', { name: 'Email', exact: true }).fill(`zoe.${label}@example.de`);
@@ -88,6 +90,7 @@ for (const [label, viewport] of [
     .getByRole('textbox', { name: 'IBAN', exact: true })
     .fill('DE89 3704 0044 0532 0130 01');
   await page.getByRole('textbox', { name: 'BIC', exact: true }).click();
+  await page.getByText('The check digits do not match').waitFor();
   await shoot(page, `${label}-08-add-bank-account-invalid`);
   await page
     .getByRole('textbox', { name: 'IBAN', exact: true })
@@ -117,8 +120,9 @@ for (const [label, viewport] of [
   await shoot(page, `${label}-14-customers-upstream-down`);
   sandbox.sandbox.faults.set({ operation: 'listAllCustomers', latency_ms: 4000 });
   await page.goto(`${url}/customers?page=3`);
-  await page.waitForTimeout(800);
-  await page.screenshot({ path: join(out, `${label}-15-customers-loading.png`), fullPage: true });
+  // Until the list answers, the pager cannot say "of N".
+  await page.getByText('Page 3', { exact: true }).waitFor();
+  await shoot(page, `${label}-15-customers-loading`);
   sandbox.sandbox.faults.clear();
   await page.goto(`${url}/customers/unknown-id`);
   await page.getByRole('heading', { name: 'Not found' }).waitFor();
