@@ -10,7 +10,7 @@ export interface ProxyEnvConfig {
   port: number;
   host: string;
   dataDir: string;
-  /** Unset: the sandbox is embedded. */
+  /** Unset: `npm start` embeds the sandbox, and `npm run proxy` refuses to start. */
   upstreamUrl?: string;
   proxy: Omit<ProxyConfig, 'upstream' | 'sessionSecret'> & {
     upstream?: ProxyConfig['upstream'];
