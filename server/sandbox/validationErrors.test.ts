@@ -1,6 +1,6 @@
 import { Ajv } from 'ajv';
 import { describe, expect, it } from 'vitest';
-import { fieldErrorsFromValidation } from './errors';
+import { fieldErrorsFromValidation } from './validationErrors';
 
 /** Ajv's errors for `value`, with `verbose` as the sandbox validates. */
 function ajvErrors(schema: object, value: unknown) {
