@@ -54,5 +54,5 @@ export const bearerAuth = fp<BearerAuthOptions>(
       if (!result.ok) throw new ApiError(401, 'invalid_signature', result.reason);
     });
   },
-  { name: 'sandbox-bearer-auth' },
+  { name: 'sandbox-bearer-auth', decorators: { fastify: ['sandbox'] } },
 );

@@ -41,7 +41,7 @@ export const faultInjection = fp(
       return payload;
     });
   },
-  { name: 'sandbox-fault-injection' },
+  { name: 'sandbox-fault-injection', decorators: { fastify: ['sandbox'] } },
 );
 
 function faultAnswer(status: number): [code: string, message: string] {
