@@ -226,12 +226,7 @@ export class SandboxStore {
       external_id: input.external_id ?? null,
       created_at: (createdAt ?? this.nextCreatedAt()).toISOString(),
     };
-    try {
-      this.statements.insertCustomer.run(row);
-    } catch (error) {
-      if (isUniqueViolation(error)) throw new DuplicateError('external_id');
-      throw error;
-    }
+    insertUnique(this.statements.insertCustomer, row, 'external_id');
     this.customerCount += 1;
     return customerFromRow({ seq: 0, ...row });
   }
@@ -271,12 +266,7 @@ export class SandboxStore {
       currency: input.currency,
       created_at: createdAt.toISOString(),
     };
-    try {
-      this.statements.insertBankAccount.run(row);
-    } catch (error) {
-      if (isUniqueViolation(error)) throw new DuplicateError('iban');
-      throw error;
-    }
+    insertUnique(this.statements.insertBankAccount, row, 'iban');
     return bankAccountFromRow({ ...row, verified: 0 });
   }
 
@@ -398,11 +388,21 @@ function demoId(name: string): string {
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-8${hex.slice(13, 16)}-a${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 }
 
-function isUniqueViolation(error: unknown): boolean {
-  return (
-    error instanceof Database.SqliteError &&
-    (error.code === 'SQLITE_CONSTRAINT_UNIQUE' || error.code === 'SQLITE_CONSTRAINT_PRIMARYKEY')
-  );
+/** Runs an insert; a row that would repeat a unique value is a DuplicateError naming the field. */
+function insertUnique(
+  insert: Database.Statement,
+  row: Record<string, unknown>,
+  field: DuplicateError['field'],
+): void {
+  try {
+    insert.run(row);
+  } catch (error) {
+    const unique =
+      error instanceof Database.SqliteError &&
+      (error.code === 'SQLITE_CONSTRAINT_UNIQUE' || error.code === 'SQLITE_CONSTRAINT_PRIMARYKEY');
+    if (unique) throw new DuplicateError(field);
+    throw error;
+  }
 }
 
 function customerFromRow(row: CustomerRow): Customer {
