@@ -17,6 +17,7 @@ import {
 } from '@faker-js/faker';
 import type { LocaleDefinition, Randomizer } from '@faker-js/faker';
 import { composeIBAN, validateIBAN } from 'ibantools';
+import { schemaRules } from '../../openapi/rules';
 import { foldToLatin, nameMatchScore } from './nameMatch';
 
 /**
@@ -85,6 +86,14 @@ const BASE_SEED = 20_261_101;
 /** Share of the most recent customers whose verifications are still pending. */
 const PENDING_SHARE = 0.03;
 const MIN_PENDING_CUSTOMERS = 2;
+/** The contract's limits, so every demo row is one the API itself would take. */
+const LIMITS = {
+  firstName: schemaRules.CustomerCreate.properties.first_name.maxLength,
+  lastName: schemaRules.CustomerCreate.properties.last_name.maxLength,
+  company: schemaRules.CustomerCreate.properties.company_name.maxLength,
+  holder: schemaRules.CustomerBankAccountCreate.properties.holder_name.maxLength,
+  expectedName: schemaRules.CustomerVerificationCreate.properties.expected_name.maxLength,
+};
 
 // ---------------------------------------------------------------------------
 // Randomness: one small, fast generator shared by every locale's Faker.
@@ -788,7 +797,7 @@ function companyName(country: Country, f: Faker): string {
   if (!LEGAL_FORM.test(name) && chance(f, 60)) {
     name = `${name} ${f.helpers.arrayElement(country.legalForms)}`;
   }
-  return name.slice(0, 200);
+  return name.slice(0, LIMITS.company);
 }
 
 function companyDomain(company: string, country: Country): string {
@@ -854,11 +863,11 @@ function holderName(person: Person, company: string | undefined, country: Countr
   if (roll < 52) return `${first} ${last}`;
   if (roll < 64) return `${country.titles?.[sex] ?? ''} ${first} ${last}`.trim().toUpperCase();
   if (roll < 74) return `${first[0]}. ${last}`;
-  if (roll < 82 && company) return company.slice(0, 140);
+  if (roll < 82 && company) return company.slice(0, LIMITS.holder);
   if (roll < 87) {
     // A joint account: "JEAN OU MARIE DUPONT".
     const partner = f.person.firstName(sex === 'male' ? 'female' : 'male');
-    return `${first} ${country.joint} ${partner} ${last}`.toUpperCase().slice(0, 140);
+    return `${first} ${country.joint} ${partner} ${last}`.toUpperCase().slice(0, LIMITS.holder);
   }
   if (roll < 90) return `${first} ${last}`.toUpperCase();
   return someoneElse(first, last, f);
@@ -928,8 +937,8 @@ function draftCustomer(index: number): Draft {
   const sex: Sex = chance(f, 50) ? 'female' : 'male';
   const person: Person = {
     sex,
-    first: f.person.firstName(sex).slice(0, 100),
-    last: f.person.lastName(sex).slice(0, 100),
+    first: f.person.firstName(sex).slice(0, LIMITS.firstName),
+    last: f.person.lastName(sex).slice(0, LIMITS.lastName),
   };
   const company = chance(f, 40) ? companyName(country, f) : undefined;
   const email = emailFor(person.first, person.last, company, country, f);
@@ -987,7 +996,7 @@ function draftCustomer(index: number): Draft {
       provider_id: failing ? DEMO_FAILING_PROVIDER : chance(f, 15) ? 'sandbox' : bank.provider,
       expected_name: scenario
         ? `${person.first} ${person.last}`
-        : expectedName(person, company, f).slice(0, 200),
+        : expectedName(person, company, f).slice(0, LIMITS.expectedName),
       created_at: '',
       pending: false,
     });
