@@ -100,6 +100,23 @@ export default tseslint.config(
     files: ['src/*.{ts,tsx}'],
     rules: { 'no-restricted-imports': ['error', { patterns: [SERVER] }] },
   },
+  {
+    // A test waits for the condition it needs (expect.poll, vi.waitFor, auto-waiting locators), never for time.
+    files: ['e2e/**/*.ts', '**/*.test.{ts,tsx}', 'server/testing/**/*.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "CallExpression[callee.property.name='waitForTimeout']",
+          message: 'Wait for a condition (expect(locator)…, expect.poll), not for time.',
+        },
+        {
+          selector: "ImportDeclaration[source.value='node:timers/promises']",
+          message: 'Wait for a condition (vi.waitFor, expect.poll) or move a clock, not for time.',
+        },
+      ],
+    },
+  },
   separateProgram('proxy', 'sandbox'),
   separateProgram('sandbox', 'proxy'),
   { files: ['**/*.js'], extends: [tseslint.configs.disableTypeChecked] },
