@@ -1,15 +1,34 @@
-import { defineConfig } from 'vitest/config';
+import { configDefaults, defineConfig } from 'vitest/config';
+
+const shared = { environment: 'node' as const, testTimeout: 20_000 };
 
 export default defineConfig({
   test: {
-    // e2e/ holds Playwright's specs; Vitest runs the unit and HTTP tests.
-    include: [
-      'server/**/*.test.ts',
-      'src/**/*.test.{ts,tsx}',
-      'openapi/**/*.test.ts',
-      'scripts/**/*.test.ts',
+    projects: [
+      {
+        test: {
+          ...shared,
+          name: 'unit',
+          // e2e/ holds Playwright's specs; Vitest runs the unit and HTTP tests.
+          include: [
+            'server/**/*.test.ts',
+            'src/**/*.test.{ts,tsx}',
+            'openapi/**/*.test.ts',
+            'scripts/**/*.test.ts',
+          ],
+          exclude: [...configDefaults.exclude, 'server/store/**'],
+        },
+      },
+      {
+        // The store's tests run on SQLite and on a throwaway PostgreSQL cluster that
+        // globalSetup starts only when one of them is selected.
+        test: {
+          ...shared,
+          name: 'store',
+          include: ['server/store/**/*.test.ts'],
+          globalSetup: ['server/store/testing/globalSetup.ts'],
+        },
+      },
     ],
-    environment: 'node',
-    testTimeout: 20_000,
   },
 });

@@ -1,0 +1,93 @@
+import { randomUUID } from 'node:crypto';
+import type { Kysely, Selectable } from 'kysely';
+import { schemaRules } from '../../openapi/rules';
+import { DuplicateAccountError, StoreError } from './errors';
+import type { AccountsTable, Role, StoreSchema } from './schema';
+
+export type Account = Selectable<AccountsTable>;
+
+const ROLES: readonly Role[] = schemaRules.Role.enum;
+
+/** Usernames are compared without regard to case: stored and looked up in lowercase. */
+export const normalUsername = (username: string) => username.trim().toLowerCase();
+
+function checkRole(role: Role): void {
+  if (!ROLES.includes(role)) throw new StoreError(`The role is one of: ${ROLES.join(', ')}`);
+}
+
+/** Sign-in accounts: unique names, a role, a scrypt hash, and a generation that a change bumps. */
+export function accountsRepository(db: Kysely<StoreSchema>) {
+  return {
+    find: (username: string): Promise<Account | undefined> =>
+      db
+        .selectFrom('accounts')
+        .selectAll()
+        .where('username', '=', normalUsername(username))
+        .executeTakeFirst(),
+
+    list: (): Promise<Account[]> =>
+      db.selectFrom('accounts').selectAll().orderBy('username').execute(),
+
+    /** A new identity: a fresh random id that no earlier session can name. */
+    async create(
+      input: { username: string; role: Role; passwordHash: string },
+      now: number,
+    ): Promise<Account> {
+      checkRole(input.role);
+      const account: Account = {
+        id: randomUUID(),
+        username: normalUsername(input.username),
+        role: input.role,
+        password_hash: input.passwordHash,
+        generation: 1,
+        created_at: now,
+        updated_at: now,
+      };
+      const inserted = await db
+        .insertInto('accounts')
+        .values(account)
+        .onConflict((conflict) => conflict.column('username').doNothing())
+        .executeTakeFirst();
+      if (Number(inserted.numInsertedOrUpdatedRows ?? 0) === 0) {
+        throw new DuplicateAccountError(account.username);
+      }
+      return account;
+    },
+
+    /** A new password or role: the generation moves on and every session of the account ends. */
+    async update(
+      username: string,
+      change: { role?: Role; passwordHash?: string },
+      now: number,
+    ): Promise<Account | undefined> {
+      if (change.role) checkRole(change.role);
+      return db.transaction().execute(async (trx) => {
+        const account = await trx
+          .updateTable('accounts')
+          .set((eb) => ({
+            role: change.role ?? eb.ref('role'),
+            password_hash: change.passwordHash ?? eb.ref('password_hash'),
+            generation: eb('generation', '+', 1),
+            updated_at: now,
+          }))
+          .where('username', '=', normalUsername(username))
+          .returningAll()
+          .executeTakeFirst();
+        if (account)
+          await trx.deleteFrom('sessions').where('account_id', '=', account.id).execute();
+        return account;
+      });
+    },
+
+    /** Removes the account; ON DELETE CASCADE takes its sessions and idempotency answers with it. */
+    async remove(username: string): Promise<boolean> {
+      const removed = await db
+        .deleteFrom('accounts')
+        .where('username', '=', normalUsername(username))
+        .executeTakeFirst();
+      return removed.numDeletedRows > 0n;
+    },
+  };
+}
+
+export type AccountsRepository = ReturnType<typeof accountsRepository>;

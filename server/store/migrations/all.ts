@@ -1,0 +1,13 @@
+import type { Migration } from 'kysely';
+import type { StoreDialect } from '../schema';
+import { initial } from './0001_initial';
+
+/**
+ * Every migration, by name in the order they run. Listed here rather than read
+ * from disk, so a bundle carries them. Add new ones at the end, never rename.
+ */
+export function allMigrations(dialect: StoreDialect): Record<string, Migration> {
+  return {
+    '0001_initial': initial(dialect),
+  };
+}

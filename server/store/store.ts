@@ -1,0 +1,94 @@
+import { sql, type Kysely } from 'kysely';
+import { accountsRepository } from './accounts';
+import { auditRepository } from './audit';
+import { connect, type ConnectOptions } from './connect';
+import { StoreError } from './errors';
+import { idempotencyRepository } from './idempotency';
+import { leasesRepository } from './leases';
+import { migrateToLatest } from './migrate';
+import { allMigrations } from './migrations/all';
+import { rateLimitsRepository } from './rateLimits';
+import type { StoreDialect, StoreSchema } from './schema';
+import { sessionsRepository, type Lifetimes } from './sessions';
+
+export type StoreOptions = ConnectOptions;
+
+export interface SweepOptions {
+  now: number;
+  sessions: Lifetimes;
+  /** AUDIT_RETENTION_DAYS (400). */
+  auditRetentionDays: number;
+}
+
+export interface SweepResult {
+  sessions: number;
+  idempotencyKeys: number;
+  rateLimits: number;
+  auditEvents: number;
+}
+
+export type Store = Awaited<ReturnType<typeof openStore>>;
+
+/**
+ * Opens the back-office's store: PostgreSQL when `databaseUrl` is a postgres://
+ * URL, else the SQLite file under `dataDir`; migrates it to this code's schema
+ * (or stops with SchemaTooNewError) and hands back its repositories.
+ */
+export async function openStore(options: StoreOptions) {
+  const { db, dialect, where } = connect(options);
+  let migrated: string[];
+  try {
+    migrated = await migrateToLatest(db as Kysely<unknown>, allMigrations(dialect), where);
+  } catch (error) {
+    await db.destroy();
+    if (error instanceof StoreError) throw error;
+    const reason =
+      error instanceof Error ? error.message || (error as { code?: string }).code : String(error);
+    throw new StoreError(`The database ${where} cannot be opened: ${reason}`, { cause: error });
+  }
+  return storeOver(db, dialect, where, migrated);
+}
+
+function storeOver(
+  db: Kysely<StoreSchema>,
+  dialect: StoreDialect,
+  where: string,
+  migrated: string[],
+) {
+  const sessions = sessionsRepository(db);
+  const idempotency = idempotencyRepository(db, dialect);
+  const rateLimits = rateLimitsRepository(db);
+  const audit = auditRepository(db);
+  return {
+    dialect,
+    /** Where the data is (the file, or the URL without its password), for log lines. */
+    where,
+    /** Migrations this open applied (empty when the schema was current). */
+    migrated,
+    /** For repositories still to come (the index); everything else goes through the ones below. */
+    db,
+    accounts: accountsRepository(db),
+    sessions,
+    idempotency,
+    rateLimits,
+    audit,
+    leases: leasesRepository(db),
+
+    /** Deletes what has expired; the worker holding the lease calls it now and then. */
+    async sweep(options: SweepOptions): Promise<SweepResult> {
+      return {
+        sessions: await sessions.sweep(options.sessions, options.now),
+        idempotencyKeys: await idempotency.sweep(options.now),
+        rateLimits: await rateLimits.sweep(options.now),
+        auditEvents: await audit.purge(options.auditRetentionDays, options.now),
+      };
+    },
+
+    /** Throws when the database cannot answer (for /readyz). */
+    async ping(): Promise<void> {
+      await sql`select 1`.execute(db);
+    },
+
+    close: () => db.destroy(),
+  };
+}

@@ -1,0 +1,140 @@
+import { execFile } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, rmSync, chownSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { delimiter, join } from 'node:path';
+import { promisify } from 'node:util';
+import pg from 'pg';
+
+/**
+ * A throwaway PostgreSQL cluster for tests: initdb into a temp dir, a free port,
+ * its unix socket in that dir, stopped and removed afterwards. Run as `postgres`
+ * when we are root (PostgreSQL refuses to run as root).
+ */
+export interface ThrowawayPostgres {
+  /** The cluster's `postgres` database, from which others are made (createDatabase). */
+  adminUrl: string;
+  stop(): Promise<void>;
+}
+
+/** A fresh empty database on the cluster behind `adminUrl`, as a postgres:// URL. */
+export async function createDatabase(adminUrl: string, name: string): Promise<string> {
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  try {
+    await admin.query(`create database "${name.replace(/"/g, '')}"`);
+  } finally {
+    await admin.end();
+  }
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+const run = promisify(execFile);
+
+/** The directory holding initdb and pg_ctl (the newest installed version), or why there is none. */
+export function findPostgresBin(): { bin: string } | { missing: string } {
+  const root = '/usr/lib/postgresql';
+  const versions = existsSync(root) ? readdirSync(root).sort((a, b) => Number(b) - Number(a)) : [];
+  const candidates = [
+    ...versions.map((version) => join(root, version, 'bin')),
+    ...(process.env.PATH ?? '').split(delimiter),
+  ];
+  const bin = candidates.find(
+    (dir) => existsSync(join(dir, 'initdb')) && existsSync(join(dir, 'pg_ctl')),
+  );
+  return bin
+    ? { bin }
+    : {
+        missing:
+          'no initdb/pg_ctl in /usr/lib/postgresql/*/bin or on PATH (apt-get install postgresql)',
+      };
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() =>
+        typeof address === 'object' && address
+          ? resolve(address.port)
+          : reject(new Error('no port')),
+      );
+    });
+  });
+}
+
+async function postgresUser(): Promise<{ uid: number; gid: number } | undefined> {
+  if (process.getuid?.() !== 0) return undefined;
+  const [uid, gid] = await Promise.all([
+    run('id', ['-u', 'postgres']),
+    run('id', ['-g', 'postgres']),
+  ]);
+  return { uid: Number(uid.stdout), gid: Number(gid.stdout) };
+}
+
+export async function startPostgres(bin: string): Promise<ThrowawayPostgres> {
+  const dir = mkdtempSync(join(tmpdir(), 'store-pg-'));
+  const data = join(dir, 'data');
+  const owner = await postgresUser();
+  if (owner) chownSync(dir, owner.uid, owner.gid);
+  const pgRun = (tool: string, args: string[]) =>
+    owner
+      ? run('runuser', ['-u', 'postgres', '--', join(bin, tool), ...args])
+      : run(join(bin, tool), args);
+  const stopCluster = () => pgRun('pg_ctl', ['stop', '-D', data, '-m', 'immediate', '-w']);
+
+  let started = false;
+  try {
+    await pgRun('initdb', [
+      '-D',
+      data,
+      '-U',
+      'postgres',
+      '--auth=trust',
+      '-E',
+      'UTF8',
+      '--no-sync',
+      '--no-instructions',
+    ]);
+    const port = await freePort();
+    const settings = [
+      `-p ${port}`,
+      `-k ${dir}`,
+      "-c listen_addresses=''",
+      // A test cluster: durability is not the point, speed is.
+      '-c fsync=off',
+      '-c synchronous_commit=off',
+      '-c full_page_writes=off',
+      '-c max_connections=200',
+    ].join(' ');
+    await pgRun('pg_ctl', [
+      'start',
+      '-D',
+      data,
+      '-w',
+      '-l',
+      join(dir, 'server.log'),
+      '-o',
+      settings,
+    ]);
+    started = true;
+    return {
+      adminUrl: `postgresql://postgres@localhost:${port}/postgres?host=${dir}`,
+      async stop() {
+        try {
+          await stopCluster();
+        } finally {
+          rmSync(dir, { recursive: true, force: true });
+        }
+      },
+    };
+  } catch (error) {
+    if (started) await stopCluster().catch(() => undefined);
+    rmSync(dir, { recursive: true, force: true });
+    throw error;
+  }
+}

@@ -1,0 +1,86 @@
+import { statSync } from 'node:fs';
+import { join } from 'node:path';
+import { sql } from 'kysely';
+import { expect, it } from 'vitest';
+import { SchemaTooNewError, StoreError } from '../errors';
+import { openStore } from '../store';
+import { contestAcrossProcesses } from '../testing/contest';
+import { describeOnBothDialects } from '../testing/dialects';
+
+describeOnBothDialects('migrations', ({ dialect, newDatabase, open }) => {
+  it('migrates a new database once; opening it again changes nothing', async () => {
+    const options = await newDatabase();
+    const first = await open(options);
+    expect(first.migrated).toEqual(['0001_initial']);
+    const again = await open(options);
+    expect(again.migrated).toEqual([]);
+    await expect(again.ping()).resolves.toBeUndefined();
+  });
+
+  it('lets three replicas start on a new database at once: one migrates, all work', async () => {
+    const options = await newDatabase();
+    const migrated = await contestAcrossProcesses<string[]>(options, { action: 'open' }, 3);
+    expect(migrated.flat(2)).toEqual(['0001_initial']);
+    const store = await open(options);
+    expect(store.migrated).toEqual([]);
+  });
+
+  it('refuses a database migrated by newer code, in one line', async () => {
+    const options = await newDatabase();
+    const store = await open(options);
+    await sql`insert into kysely_migration (name, timestamp) values ('0002_from_the_future', '2030-01-01T00:00:00.000Z')`.execute(
+      store.db,
+    );
+    const refusal = openStore(options);
+    await expect(refusal).rejects.toBeInstanceOf(SchemaTooNewError);
+    await expect(refusal).rejects.toThrow(
+      /has schema version 0002_from_the_future, newer than this code's 0001_initial/,
+    );
+    const error = (await refusal.catch((caught: unknown) => caught)) as Error;
+    expect(error.message).not.toContain('\n');
+  });
+
+  if (dialect === 'sqlite') {
+    it('keeps the file, its -wal and -shm owner-only, in an owner-only directory', async () => {
+      const options = await newDatabase();
+      const store = await open(options);
+      await store.audit.record({
+        at: 1,
+        actor: 'ines',
+        role: 'agent',
+        action: 'sign_in',
+        customerId: null,
+        targetId: null,
+        upstreamRequestId: null,
+        outcome: 'ok',
+        details: null,
+      });
+      expect(statSync(options.dataDir).mode & 0o777).toBe(0o700);
+      for (const suffix of ['', '-wal', '-shm']) {
+        expect(statSync(join(options.dataDir, `backoffice.db${suffix}`)).mode & 0o777).toBe(0o600);
+      }
+    });
+
+    it('runs in memory too', async () => {
+      const options = await newDatabase();
+      const store = await open({ ...options, sqliteFile: ':memory:' });
+      expect(store.where).toBe(':memory:');
+      await expect(store.ping()).resolves.toBeUndefined();
+    });
+  } else {
+    it('says in one line, without the password, that an unreachable server cannot be opened', async () => {
+      const options = await newDatabase();
+      const unreachable = openStore({
+        ...options,
+        databaseUrl: 'postgres://backoffice:hunter2@127.0.0.1:1/backoffice',
+        connectTimeoutMs: 500,
+      });
+      await expect(unreachable).rejects.toBeInstanceOf(StoreError);
+      const error = (await unreachable.catch((caught: unknown) => caught)) as Error;
+      expect(error.message).toMatch(
+        /^The database postgres:\/\/backoffice@127\.0\.0\.1:1\/backoffice cannot be opened: /,
+      );
+      expect(error.message).not.toContain('hunter2');
+    });
+  }
+});
