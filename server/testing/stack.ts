@@ -118,17 +118,27 @@ export async function sandboxStats(stack: Pick<Stack, 'control'>): Promise<Recor
   return ((await reply.json()) as { operations: Record<string, number> }).operations;
 }
 
+/** A stack with an agent signed in; the sign-in is checked, so a failure says so, not a later 401. */
+export async function startSignedInStack(
+  options: Parameters<typeof startStack>[0] = {},
+): Promise<{ stack: Stack; agent: Browser }> {
+  const stack = await startStack(options);
+  const agent = new Browser(stack.url);
+  const signIn = await agent.signIn(AGENT);
+  if (signIn.status !== 200) {
+    await stack.close();
+    throw new Error(`The test agent could not sign in: ${signIn.status}`);
+  }
+  return { stack, agent };
+}
+
 /** A stack of its own for one test, with an agent signed in; closed however the test ends. */
 export async function withSignedInAgent(
   options: Parameters<typeof startStack>[0],
   test: (stack: Stack, agent: Browser) => Promise<void>,
 ): Promise<void> {
-  const stack = await startStack(options);
+  const { stack, agent } = await startSignedInStack(options);
   try {
-    const agent = new Browser(stack.url);
-    const signIn = await agent.signIn(AGENT);
-    if (signIn.status !== 200)
-      throw new Error(`The test agent could not sign in: ${signIn.status}`);
     await test(stack, agent);
   } finally {
     await stack.close();

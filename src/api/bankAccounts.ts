@@ -1,9 +1,10 @@
-import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
+import { queryOptions } from '@tanstack/react-query';
 import { z } from 'zod';
 import type { components } from '../../openapi/customers';
 import { schemaRules } from '../../openapi/rules';
 import { bicProblem, ibanProblem } from '../lib/iban';
 import { api, unwrap } from './client';
+import { useCreateMutation } from './createMutation';
 import { textWithin } from './formRules';
 
 export type BankAccount = components['schemas']['CustomerBankAccount'];
@@ -84,16 +85,13 @@ export function bankAccountCreateFromForm(form: BankAccountForm): BankAccountCre
 }
 
 export function useCreateBankAccount(customerId: string) {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: ({ body, idempotencyKey }: { body: BankAccountCreate; idempotencyKey: string }) =>
-      unwrap(
-        api.POST('/v1/customers/{customer_id}/bank-accounts', {
-          params: { path: { customer_id: customerId } },
-          body,
-          headers: { 'idempotency-key': idempotencyKey },
-        }),
-      ),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: bankAccountKeys.all(customerId) }),
-  });
+  return useCreateMutation(
+    (body: BankAccountCreate, headers) =>
+      api.POST('/v1/customers/{customer_id}/bank-accounts', {
+        params: { path: { customer_id: customerId } },
+        body,
+        headers,
+      }),
+    (queryClient) => queryClient.invalidateQueries({ queryKey: bankAccountKeys.all(customerId) }),
+  );
 }

@@ -1,7 +1,7 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { z } from 'zod';
 import { schemaRules } from '../../openapi/rules';
-import { api, unwrap } from './client';
+import { api } from './client';
+import { useCreateMutation } from './createMutation';
 import { customerKeys, type CustomerCreate } from './customers';
 import { textWithin } from './formRules';
 
@@ -41,13 +41,11 @@ export function customerCreateFromForm(form: CustomerForm): CustomerCreate {
 
 /** One Idempotency-Key per attempt: a double click or a replayed request makes one customer. */
 export function useCreateCustomer() {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: ({ body, idempotencyKey }: { body: CustomerCreate; idempotencyKey: string }) =>
-      unwrap(api.POST('/v1/customers', { body, headers: { 'idempotency-key': idempotencyKey } })),
-    onSuccess: (customer) => {
+  return useCreateMutation(
+    (body: CustomerCreate, headers) => api.POST('/v1/customers', { body, headers }),
+    (queryClient, customer) => {
       if (customer.id) queryClient.setQueryData(customerKeys.detail(customer.id), customer);
       return queryClient.invalidateQueries({ queryKey: customerKeys.lists() });
     },
-  });
+  );
 }

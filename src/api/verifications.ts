@@ -1,9 +1,10 @@
-import { queryOptions, useMutation, useQueryClient } from '@tanstack/react-query';
+import { queryOptions } from '@tanstack/react-query';
 import { z } from 'zod';
 import type { components } from '../../openapi/customers';
 import { schemaRules } from '../../openapi/rules';
 import { bankAccountKeys } from './bankAccounts';
 import { api, unwrap } from './client';
+import { useCreateMutation } from './createMutation';
 import { textWithin } from './formRules';
 
 export type Verification = components['schemas']['CustomerVerification'];
@@ -71,20 +72,18 @@ export const verificationFormSchema = z.object({
 export type VerificationForm = z.infer<typeof verificationFormSchema>;
 
 export function useStartVerification(customerId: string) {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: ({ body, idempotencyKey }: { body: VerificationForm; idempotencyKey: string }) =>
-      unwrap(
-        api.POST('/v1/customers/{customer_id}/verification', {
-          params: { path: { customer_id: customerId } },
-          body,
-          headers: { 'idempotency-key': idempotencyKey },
-        }),
-      ),
-    onSuccess: () =>
+  return useCreateMutation(
+    (body: VerificationForm, headers) =>
+      api.POST('/v1/customers/{customer_id}/verification', {
+        params: { path: { customer_id: customerId } },
+        body,
+        headers,
+      }),
+    // A verification that resolves may mark the customer's bank accounts verified.
+    (queryClient) =>
       Promise.all([
         queryClient.invalidateQueries({ queryKey: verificationKeys.all(customerId) }),
         queryClient.invalidateQueries({ queryKey: bankAccountKeys.all(customerId) }),
       ]),
-  });
+  );
 }

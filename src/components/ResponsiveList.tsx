@@ -19,7 +19,7 @@ export interface ListColumn<T> {
   skeletonWidth?: number;
 }
 
-interface ResponsiveListProps<T extends { id?: string }> {
+export interface ResponsiveListProps<T extends { id?: string }> {
   rows: T[];
   columns: ListColumn<T>[];
   /** The row as a card on a phone. */

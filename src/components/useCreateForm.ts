@@ -10,6 +10,7 @@ import {
   type Resolver,
 } from 'react-hook-form';
 import type { z } from 'zod';
+import type { CreateVariables } from '../api/createMutation';
 import { applyServerErrors } from './formErrors';
 import { useIdempotencyKey } from './useIdempotencyKey';
 
@@ -17,7 +18,7 @@ interface CreateFormOptions<Form extends FieldValues, Body, Created> {
   schema: z.ZodType<Form, Form>;
   defaultValues: Form;
   /** A create mutation that sends its body with an Idempotency-Key. */
-  mutation: UseMutationResult<Created, Error, { body: Body; idempotencyKey: string }>;
+  mutation: UseMutationResult<Created, Error, CreateVariables<Body>>;
   toBody: (values: Form) => Body;
   /** What the agent is told once the record exists. */
   notice: (created: Created, values: Form) => NotificationData;

@@ -1,9 +1,8 @@
-import { Anchor, Button, Group, Select, Stack, Text, TextInput } from '@mantine/core';
+import { Anchor, Group, Select, Text, TextInput } from '@mantine/core';
 import { IconBuildingBank, IconPlus } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { Controller } from 'react-hook-form';
 import { Link, useOutletContext } from 'react-router';
-import { useCanCreate } from '../api/auth';
 import {
   bankAccountCreateFromForm,
   bankAccountFormSchema,
@@ -13,11 +12,10 @@ import {
   type BankAccount,
 } from '../api/bankAccounts';
 import { fullName, type Customer } from '../api/customers';
-import { CreateDialog } from '../components/CreateDialog';
-import { ErrorState } from '../components/ErrorState';
-import { FormErrorAlert } from '../components/FormErrorAlert';
+import { CustomerResourceTab } from '../components/CustomerResourceTab';
+import { CreateForm } from '../components/CreateForm';
 import { IbanText } from '../components/IbanText';
-import { ListEmpty, ResponsiveList, type ListColumn } from '../components/ResponsiveList';
+import { ListEmpty, type ListColumn } from '../components/ResponsiveList';
 import { VerifiedBadge } from '../components/StatusBadge';
 import { useCreateForm } from '../components/useCreateForm';
 
@@ -25,7 +23,7 @@ import { useCreateForm } from '../components/useCreateForm';
 const MONOSPACE_INPUT = { input: { fontFamily: 'var(--mantine-font-family-monospace)' } };
 
 function AddBankAccountForm({ customer, onDone }: { customer: Customer; onDone: () => void }) {
-  const { form, field, formError, pending, onSubmit } = useCreateForm({
+  const createForm = useCreateForm({
     schema: bankAccountFormSchema,
     defaultValues: { iban: '', bic: '', holder_name: fullName(customer), currency: 'EUR' },
     mutation: useCreateBankAccount(customer.id!),
@@ -37,53 +35,48 @@ function AddBankAccountForm({ customer, onDone }: { customer: Customer; onDone: 
     }),
     onCreated: onDone,
   });
+  const { form, field } = createForm;
   const { errors } = form.formState;
   return (
-    <form onSubmit={onSubmit} noValidate>
-      <Stack>
-        <FormErrorAlert title="The account was not added" message={formError} />
-        <TextInput
-          label="IBAN"
-          required
-          autoComplete="off"
-          placeholder="FR76 3000 6000 0112 3456 7890 189"
-          styles={MONOSPACE_INPUT}
-          {...field('iban')}
-        />
-        <TextInput
-          label="BIC"
-          autoComplete="off"
-          placeholder="BNPAFRPP"
-          styles={MONOSPACE_INPUT}
-          {...field('bic')}
-        />
-        <TextInput label="Holder name" required autoComplete="off" {...field('holder_name')} />
-        <Controller
-          control={form.control}
-          name="currency"
-          render={({ field }) => (
-            <Select
-              label="Currency"
-              required
-              data={[...CURRENCIES]}
-              value={field.value}
-              onChange={(value) => field.onChange(value ?? 'EUR')}
-              onBlur={field.onBlur}
-              allowDeselect={false}
-              error={errors.currency?.message}
-            />
-          )}
-        />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onDone}>
-            Cancel
-          </Button>
-          <Button type="submit" loading={pending} disabled={pending}>
-            Add bank account
-          </Button>
-        </Group>
-      </Stack>
-    </form>
+    <CreateForm
+      state={createForm}
+      errorTitle="The account was not added"
+      submitLabel="Add bank account"
+      cancel={{ onClick: onDone }}
+    >
+      <TextInput
+        label="IBAN"
+        required
+        autoComplete="off"
+        placeholder="FR76 3000 6000 0112 3456 7890 189"
+        styles={MONOSPACE_INPUT}
+        {...field('iban')}
+      />
+      <TextInput
+        label="BIC"
+        autoComplete="off"
+        placeholder="BNPAFRPP"
+        styles={MONOSPACE_INPUT}
+        {...field('bic')}
+      />
+      <TextInput label="Holder name" required autoComplete="off" {...field('holder_name')} />
+      <Controller
+        control={form.control}
+        name="currency"
+        render={({ field }) => (
+          <Select
+            label="Currency"
+            required
+            data={[...CURRENCIES]}
+            value={field.value}
+            onChange={(value) => field.onChange(value ?? 'EUR')}
+            onBlur={field.onBlur}
+            allowDeselect={false}
+            error={errors.currency?.message}
+          />
+        )}
+      />
+    </CreateForm>
   );
 }
 
@@ -135,32 +128,20 @@ function BankAccountCard({ account }: { account: BankAccount }) {
 
 export function BankAccountsTab() {
   const customer = useOutletContext<Customer>();
-  const canCreate = useCanCreate();
   const accounts = useQuery(bankAccountsQuery(customer.id!));
-  const rows = accounts.data?.data ?? [];
   return (
-    <Stack gap="md">
-      <Group justify="space-between">
-        <Text c="dimmed" size="sm">
-          {accounts.data ? `${rows.length} bank account${rows.length === 1 ? '' : 's'}` : ' '}
-        </Text>
-        {canCreate && (
-          <CreateDialog label="Add bank account" icon={IconPlus}>
-            {(close) => <AddBankAccountForm customer={customer} onDone={close} />}
-          </CreateDialog>
-        )}
-      </Group>
-      {accounts.isError ? (
-        <ErrorState query={accounts} title="The bank accounts could not be loaded" />
-      ) : (
-        <ResponsiveList
-          rows={rows}
-          columns={COLUMNS}
-          card={(account) => <BankAccountCard account={account} />}
-          loading={accounts.isPending}
-          empty={<ListEmpty icon={IconBuildingBank} title="No bank account yet" />}
-        />
-      )}
-    </Stack>
+    <CustomerResourceTab
+      query={accounts}
+      summary={(rows) => `${rows.length} bank account${rows.length === 1 ? '' : 's'}`}
+      create={{
+        label: 'Add bank account',
+        icon: IconPlus,
+        form: (close) => <AddBankAccountForm customer={customer} onDone={close} />,
+      }}
+      errorTitle="The bank accounts could not be loaded"
+      columns={COLUMNS}
+      card={(account) => <BankAccountCard account={account} />}
+      empty={<ListEmpty icon={IconBuildingBank} title="No bank account yet" />}
+    />
   );
 }

@@ -1,14 +1,4 @@
-import {
-  Button,
-  Group,
-  Paper,
-  SimpleGrid,
-  Stack,
-  TextInput,
-  Title,
-  Anchor,
-  Breadcrumbs,
-} from '@mantine/core';
+import { Paper, SimpleGrid, Stack, TextInput, Title, Anchor, Breadcrumbs } from '@mantine/core';
 import { useState } from 'react';
 import { flushSync } from 'react-dom';
 import { Link, useNavigate } from 'react-router';
@@ -18,7 +8,7 @@ import {
   useCreateCustomer,
 } from '../api/createCustomer';
 import { fullName } from '../api/customers';
-import { FormErrorAlert } from '../components/FormErrorAlert';
+import { CreateForm } from '../components/CreateForm';
 import { LeaveGuard } from '../components/LeaveGuard';
 import { useCreateForm } from '../components/useCreateForm';
 
@@ -26,7 +16,7 @@ export function CustomerNewPage() {
   const navigate = useNavigate();
   const create = useCreateCustomer();
   const [saved, setSaved] = useState(false);
-  const { form, field, formError, pending, onSubmit } = useCreateForm({
+  const createForm = useCreateForm({
     schema: customerFormSchema,
     defaultValues: {
       first_name: '',
@@ -49,6 +39,7 @@ export function CustomerNewPage() {
       void navigate(`/customers/${customer.id}`, { replace: true });
     },
   });
+  const { form, field, pending } = createForm;
   const { isDirty } = form.formState;
 
   return (
@@ -63,40 +54,34 @@ export function CustomerNewPage() {
         New customer
       </Title>
       <Paper withBorder p="lg" radius="md">
-        <form onSubmit={onSubmit} noValidate>
-          <Stack>
-            <FormErrorAlert title="The customer was not created" message={formError} />
-            <SimpleGrid cols={{ base: 1, sm: 2 }}>
-              <TextInput label="First name" required autoComplete="off" {...field('first_name')} />
-              <TextInput label="Last name" required autoComplete="off" {...field('last_name')} />
-            </SimpleGrid>
-            <TextInput label="Email" type="email" required autoComplete="off" {...field('email')} />
-            <SimpleGrid cols={{ base: 1, sm: 2 }}>
-              <TextInput label="Company" autoComplete="off" {...field('company_name')} />
-              <TextInput
-                label="Phone"
-                type="tel"
-                autoComplete="off"
-                placeholder="+33 6 12 34 56 78"
-                {...field('phone')}
-              />
-            </SimpleGrid>
+        <CreateForm
+          state={createForm}
+          errorTitle="The customer was not created"
+          submitLabel="Create customer"
+          cancel={{ to: '/customers' }}
+        >
+          <SimpleGrid cols={{ base: 1, sm: 2 }}>
+            <TextInput label="First name" required autoComplete="off" {...field('first_name')} />
+            <TextInput label="Last name" required autoComplete="off" {...field('last_name')} />
+          </SimpleGrid>
+          <TextInput label="Email" type="email" required autoComplete="off" {...field('email')} />
+          <SimpleGrid cols={{ base: 1, sm: 2 }}>
+            <TextInput label="Company" autoComplete="off" {...field('company_name')} />
             <TextInput
-              label="External ID"
-              description="The merchant's own reference; unique among customers"
+              label="Phone"
+              type="tel"
               autoComplete="off"
-              {...field('external_id')}
+              placeholder="+33 6 12 34 56 78"
+              {...field('phone')}
             />
-            <Group justify="flex-end">
-              <Button variant="default" component={Link} to="/customers">
-                Cancel
-              </Button>
-              <Button type="submit" loading={pending} disabled={pending}>
-                Create customer
-              </Button>
-            </Group>
-          </Stack>
-        </form>
+          </SimpleGrid>
+          <TextInput
+            label="External ID"
+            description="The merchant's own reference; unique among customers"
+            autoComplete="off"
+            {...field('external_id')}
+          />
+        </CreateForm>
       </Paper>
       <LeaveGuard when={isDirty && !saved && !pending} />
     </Stack>

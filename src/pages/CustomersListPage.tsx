@@ -5,8 +5,8 @@ import { useEffect, useMemo } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { useCanCreate } from '../api/auth';
 import { customersListQuery, fullName, type Customer } from '../api/customers';
-import { ErrorState } from '../components/ErrorState';
-import { ListEmpty, ResponsiveList, type ListColumn } from '../components/ResponsiveList';
+import { QueryList } from '../components/QueryList';
+import { ListEmpty, type ListColumn } from '../components/ResponsiveList';
 import { formatCount, formatDate } from '../lib/format';
 import { listParams, matchesFilter, PAGE_SIZES } from '../lib/listParams';
 
@@ -145,34 +145,31 @@ export function CustomersListPage() {
         maw={480}
       />
 
-      {list.isError && !list.data ? (
-        <ErrorState query={list} title="The customers could not be loaded" />
-      ) : (
-        <ResponsiveList
-          rows={rows}
-          columns={COLUMNS}
-          card={(customer) => <CustomerCard customer={customer} />}
-          href={customerPath}
-          loading={list.isPending}
-          skeletonRows={Math.min(size, 10)}
-          minWidth={860}
-          busy={list.isFetching}
-          empty={
-            <ListEmpty icon={IconUsers} title={emptyTitle}>
-              {count === 0 && canCreate && (
-                <Button
-                  component={Link}
-                  to="/customers/new"
-                  variant="light"
-                  leftSection={<IconPlus size={16} aria-hidden />}
-                >
-                  New customer
-                </Button>
-              )}
-            </ListEmpty>
-          }
-        />
-      )}
+      <QueryList
+        query={list}
+        errorTitle="The customers could not be loaded"
+        rows={rows}
+        columns={COLUMNS}
+        card={(customer) => <CustomerCard customer={customer} />}
+        href={customerPath}
+        skeletonRows={Math.min(size, 10)}
+        minWidth={860}
+        busy={list.isFetching}
+        empty={
+          <ListEmpty icon={IconUsers} title={emptyTitle}>
+            {count === 0 && canCreate && (
+              <Button
+                component={Link}
+                to="/customers/new"
+                variant="light"
+                leftSection={<IconPlus size={16} aria-hidden />}
+              >
+                New customer
+              </Button>
+            )}
+          </ListEmpty>
+        }
+      />
 
       <Group justify="space-between" wrap="wrap" gap="sm">
         <Group gap="xs">

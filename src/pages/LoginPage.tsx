@@ -1,6 +1,6 @@
 import { Button, Center, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useSuspenseQuery } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
+import { useState, type ChangeEvent, type FormEvent } from 'react';
 import { Navigate, useNavigate, useSearchParams } from 'react-router';
 import { meQuery, useSignIn } from '../api/auth';
 import { ApiError } from '../api/errors';
@@ -12,8 +12,8 @@ export function LoginPage() {
   const [params] = useSearchParams();
   const navigate = useNavigate();
   const signIn = useSignIn();
-  const [username, setUsername] = useState('');
-  const [password, setPassword] = useState('');
+  const [credentials, setCredentials] = useState({ username: '', password: '' });
+  const { username, password } = credentials;
   const next = safeNext(params.get('next'));
 
   if (agent && !signIn.isPending) return <Navigate to={next} replace />;
@@ -25,6 +25,16 @@ export function LoginPage() {
       { onSuccess: () => void navigate(next, { replace: true }) },
     );
   }
+
+  /** An input's name, value and change handler, like the create forms' `field`. */
+  const input = (name: keyof typeof credentials) => ({
+    name,
+    value: credentials[name],
+    onChange: (event: ChangeEvent<HTMLInputElement>) => {
+      const value = event.currentTarget.value;
+      setCredentials((current) => ({ ...current, [name]: value }));
+    },
+  });
 
   const error = signIn.error instanceof ApiError ? signIn.error : undefined;
   return (
@@ -43,20 +53,16 @@ export function LoginPage() {
             {error && <ErrorAlert>{error.message}</ErrorAlert>}
             <TextInput
               label="Username"
-              name="username"
               autoComplete="username"
               required
-              value={username}
-              onChange={(event) => setUsername(event.currentTarget.value)}
               autoFocus
+              {...input('username')}
             />
             <PasswordInput
               label="Password"
-              name="password"
               autoComplete="current-password"
               required
-              value={password}
-              onChange={(event) => setPassword(event.currentTarget.value)}
+              {...input('password')}
             />
             <Button
               type="submit"

@@ -1,8 +1,7 @@
-import { Anchor, Button, Code, Group, Stack, Text, TextInput } from '@mantine/core';
+import { Anchor, Code, Group, Text, TextInput } from '@mantine/core';
 import { IconPlayerPlay, IconShieldCheck } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { Link, useOutletContext } from 'react-router';
-import { useCanCreate } from '../api/auth';
 import { fullName, type Customer } from '../api/customers';
 import {
   useStartVerification,
@@ -10,16 +9,15 @@ import {
   verificationsQuery,
   type Verification,
 } from '../api/verifications';
-import { CreateDialog } from '../components/CreateDialog';
-import { ErrorState } from '../components/ErrorState';
-import { FormErrorAlert } from '../components/FormErrorAlert';
-import { ListEmpty, ResponsiveList, type ListColumn } from '../components/ResponsiveList';
+import { CustomerResourceTab } from '../components/CustomerResourceTab';
+import { CreateForm } from '../components/CreateForm';
+import { ListEmpty, type ListColumn } from '../components/ResponsiveList';
 import { StatusBadge } from '../components/StatusBadge';
 import { useCreateForm } from '../components/useCreateForm';
 import { formatDateTime, formatPercent } from '../lib/format';
 
 function StartVerificationForm({ customer, onDone }: { customer: Customer; onDone: () => void }) {
-  const { field, formError, pending, onSubmit } = useCreateForm({
+  const createForm = useCreateForm({
     schema: verificationFormSchema,
     defaultValues: { provider_id: 'sandbox', expected_name: fullName(customer) },
     mutation: useStartVerification(customer.id!),
@@ -31,34 +29,29 @@ function StartVerificationForm({ customer, onDone }: { customer: Customer; onDon
     }),
     onCreated: onDone,
   });
+  const { field } = createForm;
   return (
-    <form onSubmit={onSubmit} noValidate>
-      <Stack>
-        <FormErrorAlert title="The verification was not started" message={formError} />
-        <TextInput
-          label="Provider"
-          description="The bank (AIS provider) to verify through, e.g. bnp-paribas"
-          required
-          autoComplete="off"
-          {...field('provider_id')}
-        />
-        <TextInput
-          label="Expected name"
-          description="The name to find among the account holders"
-          required
-          autoComplete="off"
-          {...field('expected_name')}
-        />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onDone}>
-            Cancel
-          </Button>
-          <Button type="submit" loading={pending} disabled={pending}>
-            Start verification
-          </Button>
-        </Group>
-      </Stack>
-    </form>
+    <CreateForm
+      state={createForm}
+      errorTitle="The verification was not started"
+      submitLabel="Start verification"
+      cancel={{ onClick: onDone }}
+    >
+      <TextInput
+        label="Provider"
+        description="The bank (AIS provider) to verify through, e.g. bnp-paribas"
+        required
+        autoComplete="off"
+        {...field('provider_id')}
+      />
+      <TextInput
+        label="Expected name"
+        description="The name to find among the account holders"
+        required
+        autoComplete="off"
+        {...field('expected_name')}
+      />
+    </CreateForm>
   );
 }
 
@@ -100,37 +93,28 @@ function VerificationCard({ verification }: { verification: Verification }) {
   );
 }
 
+function verificationsSummary(verifications: Verification[]): string {
+  const count = verifications.length;
+  const pending = verifications.filter((verification) => verification.status === 'pending').length;
+  return `${count} verification${count === 1 ? '' : 's'}${pending ? `, ${pending} pending (updating by itself)` : ''}`;
+}
+
 export function VerificationsTab() {
   const customer = useOutletContext<Customer>();
-  const canCreate = useCanCreate();
   const verifications = useQuery(verificationsQuery(customer.id!));
-  const rows = verifications.data?.data ?? [];
-  const pending = rows.filter((verification) => verification.status === 'pending').length;
   return (
-    <Stack gap="md">
-      <Group justify="space-between">
-        <Text c="dimmed" size="sm" aria-live="polite">
-          {verifications.data
-            ? `${rows.length} verification${rows.length === 1 ? '' : 's'}${pending ? `, ${pending} pending (updating by itself)` : ''}`
-            : ' '}
-        </Text>
-        {canCreate && (
-          <CreateDialog label="Start verification" icon={IconPlayerPlay}>
-            {(close) => <StartVerificationForm customer={customer} onDone={close} />}
-          </CreateDialog>
-        )}
-      </Group>
-      {verifications.isError && !verifications.data ? (
-        <ErrorState query={verifications} title="The verifications could not be loaded" />
-      ) : (
-        <ResponsiveList
-          rows={rows}
-          columns={COLUMNS}
-          card={(verification) => <VerificationCard verification={verification} />}
-          loading={verifications.isPending}
-          empty={<ListEmpty icon={IconShieldCheck} title="No verification yet" />}
-        />
-      )}
-    </Stack>
+    <CustomerResourceTab
+      query={verifications}
+      summary={verificationsSummary}
+      create={{
+        label: 'Start verification',
+        icon: IconPlayerPlay,
+        form: (close) => <StartVerificationForm customer={customer} onDone={close} />,
+      }}
+      errorTitle="The verifications could not be loaded"
+      columns={COLUMNS}
+      card={(verification) => <VerificationCard verification={verification} />}
+      empty={<ListEmpty icon={IconShieldCheck} title="No verification yet" />}
+    />
   );
 }

@@ -3,9 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Browser, rawRequest } from '../../testing/browser';
 import { manualClock } from '../../testing/clock';
 import {
-  AGENT,
   sandboxStats,
-  startStack,
+  startSignedInStack,
   TEST_APP_SECRET,
   VIEWER,
   withSignedInAgent,
@@ -15,9 +14,7 @@ import {
 let stack: Stack;
 let agent: Browser;
 beforeAll(async () => {
-  stack = await startStack();
-  agent = new Browser(stack.url);
-  await agent.signIn(AGENT);
+  ({ stack, agent } = await startSignedInStack());
 });
 afterAll(async () => stack.close());
 

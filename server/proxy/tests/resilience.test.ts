@@ -1,10 +1,10 @@
 import { createServer } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { Browser } from '../../testing/browser';
+import type { Browser } from '../../testing/browser';
 import {
-  AGENT,
   sandboxStats,
   startSandbox,
+  startSignedInStack,
   startStack,
   type Stack,
   withSignedInAgent,
@@ -13,9 +13,7 @@ import {
 let stack: Stack;
 let agent: Browser;
 beforeAll(async () => {
-  stack = await startStack();
-  agent = new Browser(stack.url);
-  await agent.signIn(AGENT);
+  ({ stack, agent } = await startSignedInStack());
 });
 afterAll(async () => stack.close());
 
