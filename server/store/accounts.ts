@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely, Selectable } from 'kysely';
 import { schemaRules } from '../../openapi/rules';
+import { deleted } from './deleted';
 import { DuplicateAccountError, StoreError } from './errors';
 import type { AccountsTable, Role, StoreSchema } from './schema';
 
@@ -80,13 +81,9 @@ export function accountsRepository(db: Kysely<StoreSchema>) {
     },
 
     /** Removes the account; ON DELETE CASCADE takes its sessions and idempotency answers with it. */
-    async remove(username: string): Promise<boolean> {
-      const removed = await db
-        .deleteFrom('accounts')
-        .where('username', '=', normalUsername(username))
-        .executeTakeFirst();
-      return removed.numDeletedRows > 0n;
-    },
+    remove: async (username: string): Promise<boolean> =>
+      (await deleted(db.deleteFrom('accounts').where('username', '=', normalUsername(username)))) >
+      0,
   };
 }
 

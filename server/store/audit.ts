@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { deleted } from './deleted';
 import { StoreError } from './errors';
 import type { StoreSchema } from './schema';
 
@@ -91,13 +92,10 @@ export function auditRepository(db: Kysely<StoreSchema>) {
     },
 
     /** Deletes events older than the retention (AUDIT_RETENTION_DAYS). */
-    async purge(retentionDays: number, now: number): Promise<number> {
-      const result = await db
-        .deleteFrom('audit_events')
-        .where('at', '<', now - retentionDays * 24 * 3600 * 1000)
-        .executeTakeFirst();
-      return Number(result.numDeletedRows);
-    },
+    purge: (retentionDays: number, now: number): Promise<number> =>
+      deleted(
+        db.deleteFrom('audit_events').where('at', '<', now - retentionDays * 24 * 3600 * 1000),
+      ),
   };
 }
 

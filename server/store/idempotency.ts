@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { sql, type Kysely } from 'kysely';
+import { deleted } from './deleted';
 import type { StoreDialect, StoreSchema } from './schema';
 
 /** An answer kept for replay: what the upstream said to the first request. */
@@ -139,13 +140,8 @@ export function idempotencyRepository(db: Kysely<StoreSchema>, dialect: StoreDia
         .execute();
     },
 
-    async sweep(now: number): Promise<number> {
-      const result = await db
-        .deleteFrom('idempotency_keys')
-        .where('expires_at', '<=', now)
-        .executeTakeFirst();
-      return Number(result.numDeletedRows);
-    },
+    sweep: (now: number): Promise<number> =>
+      deleted(db.deleteFrom('idempotency_keys').where('expires_at', '<=', now)),
   };
 }
 

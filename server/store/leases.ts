@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { deleted } from './deleted';
 import type { StoreSchema } from './schema';
 
 /** Named leases: one holder at a time across replicas, taken over when the holder stops renewing. */
@@ -29,14 +30,10 @@ export function leasesRepository(db: Kysely<StoreSchema>) {
     },
 
     /** Lets go at once (a clean shutdown), so another replica need not wait for the expiry. */
-    async release(name: string, holder: string): Promise<boolean> {
-      const result = await db
-        .deleteFrom('leases')
-        .where('name', '=', name)
-        .where('holder', '=', holder)
-        .executeTakeFirst();
-      return result.numDeletedRows > 0n;
-    },
+    release: async (name: string, holder: string): Promise<boolean> =>
+      (await deleted(
+        db.deleteFrom('leases').where('name', '=', name).where('holder', '=', holder),
+      )) > 0,
 
     async holder(name: string, now: number): Promise<string | undefined> {
       const row = await db

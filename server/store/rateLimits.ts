@@ -1,4 +1,5 @@
 import { sql, type Kysely } from 'kysely';
+import { deleted } from './deleted';
 import type { StoreSchema } from './schema';
 
 export interface Hit {
@@ -39,17 +40,11 @@ export function rateLimitsRepository(db: Kysely<StoreSchema>) {
       return row?.hits ?? 0;
     },
 
-    async reset(key: string): Promise<void> {
-      await db.deleteFrom('rate_limits').where('key', '=', key).execute();
-    },
+    reset: (key: string): Promise<number> =>
+      deleted(db.deleteFrom('rate_limits').where('key', '=', key)),
 
-    async sweep(now: number): Promise<number> {
-      const result = await db
-        .deleteFrom('rate_limits')
-        .where('window_ends_at', '<=', now)
-        .executeTakeFirst();
-      return Number(result.numDeletedRows);
-    },
+    sweep: (now: number): Promise<number> =>
+      deleted(db.deleteFrom('rate_limits').where('window_ends_at', '<=', now)),
   };
 }
 

@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
+import { deleted } from './deleted';
 import type { Role, StoreSchema } from './schema';
 
 /** A session as its account sees it in "your sessions"; `id` is the stored hash, never the cookie's token. */
@@ -121,58 +122,46 @@ export function sessionsRepository(db: Kysely<StoreSchema>) {
         .execute(),
 
     /** Ends one session of this account (by its listed id); another account's is out of reach. */
-    async end(accountId: string, id: string): Promise<boolean> {
-      const result = await db
-        .deleteFrom('sessions')
-        .where('account_id', '=', accountId)
-        .where('id_hash', '=', id)
-        .executeTakeFirst();
-      return result.numDeletedRows > 0n;
-    },
+    end: async (accountId: string, id: string): Promise<boolean> =>
+      (await deleted(
+        db.deleteFrom('sessions').where('account_id', '=', accountId).where('id_hash', '=', id),
+      )) > 0,
 
     /** Sign-out by token. */
-    async endByToken(token: string): Promise<void> {
-      await db.deleteFrom('sessions').where('id_hash', '=', hashToken(token)).execute();
-    },
+    endByToken: (token: string): Promise<number> =>
+      deleted(db.deleteFrom('sessions').where('id_hash', '=', hashToken(token))),
 
-    async endAll(accountId: string): Promise<number> {
-      const result = await db
-        .deleteFrom('sessions')
-        .where('account_id', '=', accountId)
-        .executeTakeFirst();
-      return Number(result.numDeletedRows);
-    },
+    endAll: (accountId: string): Promise<number> =>
+      deleted(db.deleteFrom('sessions').where('account_id', '=', accountId)),
 
-    async endOthers(accountId: string, keepId: string): Promise<number> {
-      const result = await db
-        .deleteFrom('sessions')
-        .where('account_id', '=', accountId)
-        .where('id_hash', '<>', keepId)
-        .executeTakeFirst();
-      return Number(result.numDeletedRows);
-    },
+    endOthers: (accountId: string, keepId: string): Promise<number> =>
+      deleted(
+        db
+          .deleteFrom('sessions')
+          .where('account_id', '=', accountId)
+          .where('id_hash', '<>', keepId),
+      ),
 
     /** Deletes sessions past either lifetime, or made under an older generation of their account. */
-    async sweep(lifetimes: Lifetimes, now: number): Promise<number> {
-      const result = await db
-        .deleteFrom('sessions')
-        .where((eb) =>
-          eb.or([
-            eb('last_seen_at', '<', now - lifetimes.idleMs),
-            eb('created_at', '<', now - lifetimes.maxMs),
-            eb(
-              'generation',
-              '<>',
-              eb
-                .selectFrom('accounts')
-                .select('accounts.generation')
-                .whereRef('accounts.id', '=', 'sessions.account_id'),
-            ),
-          ]),
-        )
-        .executeTakeFirst();
-      return Number(result.numDeletedRows);
-    },
+    sweep: (lifetimes: Lifetimes, now: number): Promise<number> =>
+      deleted(
+        db
+          .deleteFrom('sessions')
+          .where((eb) =>
+            eb.or([
+              eb('last_seen_at', '<', now - lifetimes.idleMs),
+              eb('created_at', '<', now - lifetimes.maxMs),
+              eb(
+                'generation',
+                '<>',
+                eb
+                  .selectFrom('accounts')
+                  .select('accounts.generation')
+                  .whereRef('accounts.id', '=', 'sessions.account_id'),
+              ),
+            ]),
+          ),
+      ),
   };
 }
 

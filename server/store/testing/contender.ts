@@ -16,6 +16,8 @@ export type Contest =
       now: number;
       quota?: number;
       times: number;
+      /** Each claim its own key (`key-pid-n`), to contend for the quota instead of the key. */
+      distinctKeys?: boolean;
     }
   | { action: 'acquire'; name: string; ttlMs: number; now: number; times: number }
   | { action: 'hit'; key: string; windowMs: number; now: number; times: number };
@@ -26,8 +28,13 @@ async function play(store: Store, contest: Contest): Promise<unknown[]> {
       return [store.migrated];
     case 'claim':
       return Promise.all(
-        Array.from({ length: contest.times }, () =>
-          store.idempotency.claim(contest).then((outcome) => outcome.kind),
+        Array.from({ length: contest.times }, (_, index) =>
+          store.idempotency
+            .claim({
+              ...contest,
+              key: contest.distinctKeys ? `${contest.key}-${process.pid}-${index}` : contest.key,
+            })
+            .then((outcome) => outcome.kind),
         ),
       );
     case 'acquire':

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, inject } from 'vitest';
-import type { Role, StoreDialect } from '../schema';
+import type { StoreDialect } from '../schema';
 import { openStore, type Store, type StoreOptions } from '../store';
 import { createDatabase } from './postgres';
 
@@ -47,9 +47,4 @@ export function describeOnBothDialects(title: string, tests: (target: StoreUnder
       tests(target);
     });
   }
-}
-
-/** An account as `npm run user -- add` would make it; the hash is never checked by the store. */
-export function addAccount(store: Store, username: string, now: number, role: Role = 'agent') {
-  return store.accounts.create({ username, role, passwordHash: `scrypt$test$${username}` }, now);
 }

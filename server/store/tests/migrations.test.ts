@@ -6,6 +6,7 @@ import { SchemaTooNewError, StoreError } from '../errors';
 import { openStore } from '../store';
 import { contestAcrossProcesses } from '../testing/contest';
 import { describeOnBothDialects } from '../testing/dialects';
+import { auditEvent } from '../testing/fixtures';
 
 describeOnBothDialects('migrations', ({ dialect, newDatabase, open }) => {
   it('migrates a new database once; opening it again changes nothing', async () => {
@@ -44,17 +45,7 @@ describeOnBothDialects('migrations', ({ dialect, newDatabase, open }) => {
     it('keeps the file, its -wal and -shm owner-only, in an owner-only directory', async () => {
       const options = await newDatabase();
       const store = await open(options);
-      await store.audit.record({
-        at: 1,
-        actor: 'ines',
-        role: 'agent',
-        action: 'sign_in',
-        customerId: null,
-        targetId: null,
-        upstreamRequestId: null,
-        outcome: 'ok',
-        details: null,
-      });
+      await store.audit.record(auditEvent({ at: 1 }));
       expect(statSync(options.dataDir).mode & 0o777).toBe(0o700);
       for (const suffix of ['', '-wal', '-shm']) {
         expect(statSync(join(options.dataDir, `backoffice.db${suffix}`)).mode & 0o777).toBe(0o600);
