@@ -1,0 +1,84 @@
+/**
+ * The store's cost per request, to decide whether the proxy's per-request
+ * session check needs an in-process cache: time per session lookup by token,
+ * per last-seen touch, and per rate-limit hit, on SQLite (a file) and on
+ * PostgreSQL (a throwaway local cluster, or DATABASE_URL when set), one call at
+ * a time and with 10 in flight. Not a test: it prints figures.
+ *
+ *   npm run bench:store              (OPS=5000 by default)
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { openStore, type Store, type StoreOptions } from '../server/store/store';
+import { createDatabase, findPostgresBin, startPostgres } from '../server/store/testing/postgres';
+
+const OPS = Number(process.env.OPS ?? 5000);
+const LIFETIMES = { idleMs: 3_600_000, maxMs: 12 * 3_600_000 };
+
+/** Mean microseconds per call of `op`, run OPS times with `inFlight` calls outstanding. */
+async function timePerCall(
+  inFlight: number,
+  op: (index: number) => Promise<unknown>,
+): Promise<string> {
+  let next = 0;
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: inFlight }, async () => {
+      while (next < OPS) await op(next++);
+    }),
+  );
+  return `${(((performance.now() - started) * 1000) / OPS).toFixed(1).padStart(7)} µs`;
+}
+
+async function bench(label: string, options: StoreOptions): Promise<void> {
+  const store: Store = await openStore(options);
+  try {
+    const now = Date.now();
+    const account = await store.accounts.create(
+      { username: 'bench', role: 'agent', passwordHash: 'x' },
+      now,
+    );
+    const { token } = (await store.sessions.create(account.id, { userAgent: 'bench' }, now))!;
+    const lookup = () => store.sessions.lookup(token, LIFETIMES, Date.now());
+    const session = (await lookup())!;
+    for (const inFlight of [1, 10]) {
+      console.log(
+        [
+          `${label.padEnd(10)} ${String(inFlight).padStart(2)} in flight:`,
+          `session lookup ${await timePerCall(inFlight, lookup)}`,
+          `touch (written) ${await timePerCall(inFlight, (index) => store.sessions.touch({ ...session }, now + (index + 1) * 60_000))}`,
+          `rate-limit hit ${await timePerCall(inFlight, (index) => store.rateLimits.hit(`bench:${index % 100}`, 60_000, Date.now()))}`,
+        ].join('  '),
+      );
+    }
+  } finally {
+    await store.close();
+  }
+}
+
+const dir = mkdtempSync(join(tmpdir(), 'bench-store-'));
+try {
+  console.log(`${OPS} calls each; lower is better`);
+  await bench('sqlite', { dataDir: dir });
+  if (process.env.DATABASE_URL) {
+    await bench('postgres', { dataDir: dir, databaseUrl: process.env.DATABASE_URL });
+  } else {
+    const found = findPostgresBin();
+    if ('missing' in found) {
+      console.log(`postgres: skipped, ${found.missing}`);
+    } else {
+      const cluster = await startPostgres(found.bin);
+      try {
+        await bench('postgres', {
+          dataDir: dir,
+          databaseUrl: await createDatabase(cluster.adminUrl, 'bench'),
+        });
+      } finally {
+        await cluster.stop();
+      }
+    }
+  }
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+}
