@@ -29,6 +29,18 @@ export default defineConfig({
           globalSetup: ['server/store/testing/globalSetup.ts'],
         },
       },
+      {
+        // `npm run test:attack`: black-box attacks on the real proxy. One file at a
+        // time, since floods and timing baselines must not share the cores.
+        test: {
+          ...shared,
+          name: 'attack',
+          include: ['attack/**/*.attack.ts'],
+          fileParallelism: false,
+          testTimeout: 120_000,
+          hookTimeout: 60_000,
+        },
+      },
     ],
   },
 });
