@@ -52,6 +52,8 @@ export function storeUnavailable(error: unknown): boolean {
     if (UNREACHABLE_CODES.has(code) || code.startsWith('08') || code.startsWith('SQLITE_IOERR')) {
       return true;
     }
+    // A unix socket whose server is gone.
+    if (code === 'ENOENT' && (error as { syscall?: unknown }).syscall === 'connect') return true;
   }
   return /connection terminated|timeout exceeded when trying to connect|query read timeout|Connection terminated unexpectedly|database connection is not open/i.test(
     error.message,

@@ -14,6 +14,11 @@ import pg from 'pg';
 export interface ThrowawayPostgres {
   /** The cluster's `postgres` database, from which others are made (createDatabase). */
   adminUrl: string;
+  /** Stops the server, keeping its data (an outage)… */
+  halt(): Promise<void>;
+  /** …and starts it again. */
+  resume(): Promise<void>;
+  /** Stops the server and removes it all. */
   stop(): Promise<void>;
 }
 
@@ -85,7 +90,10 @@ export async function startPostgres(bin: string): Promise<ThrowawayPostgres> {
     owner
       ? run('runuser', ['-u', 'postgres', '--', join(bin, tool), ...args])
       : run(join(bin, tool), args);
-  const stopCluster = () => pgRun('pg_ctl', ['stop', '-D', data, '-m', 'immediate', '-w']);
+  // `immediate` for the end (nothing to keep); `fast` for an outage, which must not lose commits
+  // still in WAL buffers (synchronous_commit is off).
+  const stopCluster = (mode: 'immediate' | 'fast' = 'immediate') =>
+    pgRun('pg_ctl', ['stop', '-D', data, '-m', mode, '-w']);
 
   let started = false;
   try {
@@ -111,22 +119,18 @@ export async function startPostgres(bin: string): Promise<ThrowawayPostgres> {
       '-c full_page_writes=off',
       '-c max_connections=200',
     ].join(' ');
-    await pgRun('pg_ctl', [
-      'start',
-      '-D',
-      data,
-      '-w',
-      '-l',
-      join(dir, 'server.log'),
-      '-o',
-      settings,
-    ]);
+    const startCluster = () =>
+      pgRun('pg_ctl', ['start', '-D', data, '-w', '-l', join(dir, 'server.log'), '-o', settings]);
+    await startCluster();
     started = true;
     return {
       adminUrl: `postgresql://postgres@localhost:${port}/postgres?host=${dir}`,
+      halt: async () => void (await stopCluster('fast')),
+      resume: async () => void (await startCluster()),
       async stop() {
         try {
-          await stopCluster();
+          // Already halted by a test that failed half-way: nothing to stop.
+          if (existsSync(join(data, 'postmaster.pid'))) await stopCluster();
         } finally {
           rmSync(dir, { recursive: true, force: true });
         }
