@@ -1,4 +1,4 @@
-import { execFile } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, rmSync, chownSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -86,16 +86,18 @@ export async function startPostgres(bin: string): Promise<ThrowawayPostgres> {
   const data = join(dir, 'data');
   const owner = await postgresUser();
   if (owner) chownSync(dir, owner.uid, owner.gid);
-  const pgRun = (tool: string, args: string[]) =>
+  // PostgreSQL refuses to run as root: as root, run its tools as `postgres`.
+  const command = (tool: string, args: string[]): [string, string[]] =>
     owner
-      ? run('runuser', ['-u', 'postgres', '--', join(bin, tool), ...args])
-      : run(join(bin, tool), args);
+      ? ['runuser', ['-u', 'postgres', '--', join(bin, tool), ...args]]
+      : [join(bin, tool), args];
+  const pgRun = (tool: string, args: string[]) => run(...command(tool, args));
   // `immediate` for the end (nothing to keep); `fast` for an outage, which must not lose commits
   // still in WAL buffers (synchronous_commit is off).
   const stopCluster = (mode: 'immediate' | 'fast' = 'immediate') =>
     pgRun('pg_ctl', ['stop', '-D', data, '-m', mode, '-w']);
 
-  let started = false;
+  const running = () => existsSync(join(data, 'postmaster.pid'));
   try {
     await pgRun('initdb', [
       '-D',
@@ -122,22 +124,33 @@ export async function startPostgres(bin: string): Promise<ThrowawayPostgres> {
     const startCluster = () =>
       pgRun('pg_ctl', ['start', '-D', data, '-w', '-l', join(dir, 'server.log'), '-o', settings]);
     await startCluster();
-    started = true;
+    // Should the test run end without its teardown (an uncaught error, a signal), the server still stops.
+    const stopAtExit = () => {
+      try {
+        execFileSync(...command('pg_ctl', ['stop', '-D', data, '-m', 'immediate', '-w']), {
+          stdio: 'ignore',
+        });
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    };
+    process.once('exit', stopAtExit);
     return {
       adminUrl: `postgresql://postgres@localhost:${port}/postgres?host=${dir}`,
       halt: async () => void (await stopCluster('fast')),
       resume: async () => void (await startCluster()),
       async stop() {
+        process.off('exit', stopAtExit);
         try {
           // Already halted by a test that failed half-way: nothing to stop.
-          if (existsSync(join(data, 'postmaster.pid'))) await stopCluster();
+          if (running()) await stopCluster();
         } finally {
           rmSync(dir, { recursive: true, force: true });
         }
       },
     };
   } catch (error) {
-    if (started) await stopCluster().catch(() => undefined);
+    if (running()) await stopCluster().catch(() => undefined);
     rmSync(dir, { recursive: true, force: true });
     throw error;
   }
