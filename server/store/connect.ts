@@ -1,5 +1,5 @@
 import { chmodSync, closeSync, mkdirSync, openSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
 import {
   CompiledQuery,
@@ -116,16 +116,16 @@ function withStatementCache(database: Database.Database): SqliteDatabase {
 }
 
 /** Owner-only: the directory 0700, the file 0600 before SQLite opens it (its -wal and -shm take the file's mode). */
-function privateFile(dataDir: string, file: string): void {
-  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
-  if (statSync(dataDir).mode & 0o077) chmodSync(dataDir, 0o700);
+function privateFile(dir: string, file: string): void {
+  mkdirSync(dir, { recursive: true, mode: 0o700 });
+  if (statSync(dir).mode & 0o077) chmodSync(dir, 0o700);
   closeSync(openSync(file, 'a', 0o600));
   if (statSync(file).mode & 0o077) chmodSync(file, 0o600);
 }
 
 function connectSqlite(options: ConnectOptions): Connection {
   const file = options.sqliteFile ?? join(options.dataDir, 'backoffice.db');
-  if (file !== ':memory:') privateFile(options.dataDir, file);
+  if (file !== ':memory:') privateFile(dirname(file), file);
   const database = new Database(file);
   database.pragma('journal_mode = WAL');
   database.pragma(`busy_timeout = ${options.busyTimeoutMs ?? 5_000}`);

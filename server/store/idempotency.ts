@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { sql, type Kysely } from 'kysely';
+import { sql, type Kysely, type Selectable } from 'kysely';
 import { deleted } from './deleted';
-import type { StoreDialect, StoreSchema } from './schema';
+import type { IdempotencyKeysTable, StoreDialect, StoreSchema } from './schema';
 
 /** An answer kept for replay: what the upstream said to the first request. */
 export interface StoredAnswer {
@@ -35,6 +35,26 @@ export interface ClaimRequest {
 }
 
 export const IDEMPOTENCY_TTL_MS = 24 * 3600 * 1000;
+export const IDEMPOTENCY_QUOTA = 1_000;
+/** Longer than the upstream client's 14 s deadline: a claim this old has no one waiting on it. */
+export const IDEMPOTENCY_STALE_MS = 60_000;
+
+/** What a live row says to a new claim on its key: its answer, wait, refuse, or take it over from a dead holder. */
+function existingVerdict(
+  existing: Selectable<IdempotencyKeysTable>,
+  request: ClaimRequest,
+): ClaimOutcome | 'take over' {
+  if (existing.fingerprint !== request.fingerprint) return { kind: 'mismatch' };
+  if (existing.state === 'completed') {
+    const { status, content_type: contentType, body } = existing;
+    return {
+      kind: 'replay',
+      answer: { status: status ?? 0, contentType, body: body ?? Buffer.alloc(0) },
+    };
+  }
+  const stale = request.now - existing.claimed_at >= (request.staleMs ?? IDEMPOTENCY_STALE_MS);
+  return stale ? 'take over' : { kind: 'pending' };
+}
 
 /** Namespace of the per-account advisory lock on PostgreSQL (the two-key form: no clash with Kysely's). */
 const LOCK_SPACE = 41_017;
@@ -77,15 +97,8 @@ export function idempotencyRepository(db: Kysely<StoreSchema>, dialect: StoreDia
           .where('account_id', '=', accountId)
           .where('key', '=', key);
         if (existing && existing.expires_at > now) {
-          if (existing.fingerprint !== fingerprint) return { kind: 'mismatch' };
-          if (existing.state === 'completed') {
-            const { status, content_type: contentType, body } = existing;
-            return {
-              kind: 'replay',
-              answer: { status: status ?? 0, contentType, body: body ?? Buffer.alloc(0) },
-            };
-          }
-          if (now - existing.claimed_at < (request.staleMs ?? 60_000)) return { kind: 'pending' };
+          const outcome = existingVerdict(existing, request);
+          if (outcome !== 'take over') return outcome;
           await match.set({ claim_id: claimId, claimed_at: now }).execute();
           return { kind: 'claimed', claimId, takenOver: true };
         }
@@ -95,7 +108,7 @@ export function idempotencyRepository(db: Kysely<StoreSchema>, dialect: StoreDia
           .where('account_id', '=', accountId)
           .where('expires_at', '>', now)
           .executeTakeFirstOrThrow();
-        if (Number(live.count) >= (request.quota ?? 1_000)) return { kind: 'quota' };
+        if (Number(live.count) >= (request.quota ?? IDEMPOTENCY_QUOTA)) return { kind: 'quota' };
         if (existing) await match.set(fresh).execute();
         else
           await trx
