@@ -11,8 +11,13 @@ type Address = components['schemas']['Address'];
 
 /** A customer as the API takes it; demo customers also have an address. */
 export type NewCustomer = components['schemas']['CustomerCreate'] & { address?: Address };
-/** A bank account as the API takes it, once checked: IBAN in electronic format, currency set. */
-export type NewBankAccount = components['schemas']['CustomerBankAccountCreate'];
+type BankAccountCreate = components['schemas']['CustomerBankAccountCreate'];
+/**
+ * A bank account as the API takes it, once checked: IBAN in electronic format.
+ * The contract lets a client leave the currency out; validation fills in the
+ * contract's default, so the store always has one.
+ */
+export type NewBankAccount = BankAccountCreate & Required<Pick<BankAccountCreate, 'currency'>>;
 /** A verification as the API takes it, with the defaults filled in. */
 export type NewVerification = Required<components['schemas']['CustomerVerificationCreate']>;
 

@@ -1,13 +1,13 @@
 import type { FastifyPluginAsync } from 'fastify';
-import type { components } from '../../../openapi/customers';
 import { schemaRules } from '../../../openapi/rules';
 import { checkBic, checkCurrency, checkIban } from '../bankDetails';
-import { conflictOnDuplicate, notFound, validationFailed, type FieldError } from '../errors';
+import { conflictOnDuplicate, notFound } from '../errors';
+import { withFieldChecks } from '../fieldChecks';
+import type { NewBankAccount } from '../store';
 import { tidyBody } from '../tidyInput';
 import type { SandboxRouteOptions } from './contractRoute';
 import { customerSeq, customerSeqUpToDate } from './customerSeq';
 
-type BankAccountCreate = components['schemas']['CustomerBankAccountCreate'];
 type AccountPath = { customer_id: string; account_id: string };
 
 export const bankAccountRoutes: FastifyPluginAsync<SandboxRouteOptions> = async (
@@ -23,14 +23,16 @@ export const bankAccountRoutes: FastifyPluginAsync<SandboxRouteOptions> = async 
     }),
   });
 
-  app.route<{ Params: Pick<AccountPath, 'customer_id'>; Body: BankAccountCreate }>({
+  // Once validated, the body has the contract's default currency (Ajv's useDefaults) and
+  // passed what the contract cannot say: IBAN checksum and country length, BIC shape, ISO 4217.
+  app.route<{ Params: Pick<AccountPath, 'customer_id'>; Body: NewBankAccount }>({
     ...route('createCustomerBankAccount'),
     preValidation: tidyBody(schemaRules.CustomerBankAccountCreate, ['bic']),
+    ...withFieldChecks<NewBankAccount>({ iban: checkIban, bic: checkBic, currency: checkCurrency }),
     handler: async (request, reply) => {
       const seq = customerSeq(store, request.params.customer_id);
-      const input = bankDetails(request.body);
       const account = conflictOnDuplicate(
-        () => store.createBankAccount(seq, input),
+        () => store.createBankAccount(seq, request.body),
         'bank_account_exists',
         'This customer already has a bank account with this IBAN.',
         { field: 'iban', message: 'This customer already has this IBAN.' },
@@ -49,22 +51,3 @@ export const bankAccountRoutes: FastifyPluginAsync<SandboxRouteOptions> = async 
     },
   });
 };
-
-/** What the contract cannot say in a schema: IBAN checksum and country length, BIC shape, ISO 4217. */
-function bankDetails(body: BankAccountCreate): BankAccountCreate {
-  const iban = checkIban(body.iban);
-  const bic = body.bic === undefined ? undefined : checkBic(body.bic);
-  const currency = checkCurrency(body.currency);
-  const problems: FieldError[] = [];
-  if (!iban.ok) problems.push({ field: 'iban', ...iban.problem });
-  if (bic && !bic.ok) problems.push({ field: 'bic', ...bic.problem });
-  if (!currency.ok) problems.push({ field: 'currency', ...currency.problem });
-  if (!iban.ok || !currency.ok || (bic && !bic.ok)) throw validationFailed(problems);
-  const account: BankAccountCreate = {
-    iban: iban.value,
-    holder_name: body.holder_name,
-    currency: currency.value,
-  };
-  if (bic) account.bic = bic.value;
-  return account;
-}

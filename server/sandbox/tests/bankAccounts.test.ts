@@ -95,6 +95,22 @@ describe('bank accounts', () => {
     expect(body.errors).toContainEqual(expect.objectContaining({ field, code }));
   });
 
+  it('names every field at fault in one answer: the blank holder, the IBAN checksum and the BIC', async () => {
+    const reply = await sandbox.call('POST', `/v1/customers/${customerId}/bank-accounts`, {
+      iban: 'FR7630006000011234567890188',
+      bic: 'BNPAFR',
+      holder_name: '  ',
+    });
+    expect(reply.statusCode).toBe(400);
+    const body = reply.json<Refusal>();
+    expect(body.code).toBe('validation_failed');
+    expect(body.errors).toEqual([
+      { field: 'holder_name', code: 'required', message: 'holder_name must not be empty.' },
+      { field: 'iban', code: 'invalid_checksum', message: expect.any(String) as unknown },
+      { field: 'bic', code: 'invalid_length', message: expect.any(String) as unknown },
+    ]);
+  });
+
   it('explains a wrong length with the country and the expected length', async () => {
     const reply = await sandbox.call('POST', `/v1/customers/${customerId}/bank-accounts`, {
       ...VALID,
