@@ -213,7 +213,7 @@ export interface components {
             company_name?: string;
             /** Format: email */
             email: string;
-            /** @description Digits (at least six), spaces, dots, dashes, brackets and an optional leading `+`; international format preferred, e.g. `+33 6 12 34 56 78`. */
+            /** @description International format preferred. */
             phone?: string;
             /** @description The merchant's own reference; unique among customers. */
             external_id?: string;

@@ -2,7 +2,7 @@ import { Ajv } from 'ajv';
 import addFormats from 'ajv-formats';
 import { isValidBIC, validateIBAN } from 'ibantools';
 import { describe, expect, it } from 'vitest';
-import { loadContract } from '../shared/contract';
+import { loadContract, PATTERN_MESSAGE } from '../shared/contract';
 import type { DemoCustomer } from './demoData';
 import { DEMO_FAILING_PROVIDER, DEMO_REFERENCE_DATE, generateDemoCustomers } from './demoData';
 import { nameMatchScore, VERIFIED_THRESHOLD } from './nameMatch';
@@ -45,6 +45,7 @@ function outcomes(customers: DemoCustomer[]): Set<string> {
 /** The contract's own schemas, to check the demo rows against its limits and patterns. */
 const contract = new Ajv({ allErrors: true });
 addFormats(contract);
+contract.addKeyword(PATTERN_MESSAGE);
 for (const schema of loadContract().schemas) contract.addSchema(schema);
 function contractErrors(schemaName: string, value: unknown) {
   const validate = contract.getSchema(schemaName)!;

@@ -1,7 +1,8 @@
+import { PATTERN_MESSAGE } from '../shared/contract';
 import type { FieldError } from './errors';
 
 /** The parts of an Ajv error this reads (Fastify passes Ajv's errors through). */
-interface AjvError {
+export interface AjvError {
   instancePath: string;
   keyword: string;
   params: Record<string, unknown>;
@@ -12,18 +13,14 @@ interface AjvError {
 
 /**
  * The contract states each pattern as a regular expression; an agent needs the
- * shape in words, under the field. A field without a sentence here gets the
- * contract's description of it.
+ * shape in words, under the field: the contract's `x-pattern-message`, else its
+ * description of the field.
  */
-const PATTERN_HINTS: Record<string, string> = {
-  phone:
-    'A phone number has at least six digits, an optional leading + and spaces, dots, dashes or brackets, e.g. +33 6 12 34 56 78.',
-  provider_id:
-    'A provider id has letters, digits, dots, dashes and underscores, e.g. "bnp-paribas".',
-};
-
-function patternMessage(field: string, description: unknown): string {
+function patternMessage(field: string, schema: Record<string, unknown> | undefined): string {
+  const inWords = schema?.[PATTERN_MESSAGE];
+  if (typeof inWords === 'string') return inWords;
   const sentence = `${field} is not in the expected format.`;
+  const description = schema?.description;
   return typeof description === 'string' ? `${sentence} ${description.trim()}` : sentence;
 }
 
@@ -78,7 +75,7 @@ export function fieldErrorsFromValidation(
         return {
           field,
           code: 'invalid_format',
-          message: PATTERN_HINTS[field] ?? patternMessage(field, error.parentSchema?.description),
+          message: patternMessage(field, error.parentSchema),
         };
       case 'type':
         return error.params.type === 'integer'

@@ -47,6 +47,12 @@ export interface Contract {
   operations: ContractOperation[];
 }
 
+/**
+ * The contract's extension for a property's `pattern` in words, shown to people
+ * whose value does not match it. A validator in strict mode must be told of it.
+ */
+export const PATTERN_MESSAGE = 'x-pattern-message';
+
 export const CONTRACT_FILE = new URL('../../openapi/customers.yaml', import.meta.url);
 /** The back-office server's own API: sign-in, the session, roles. */
 export const BACKOFFICE_CONTRACT_FILE = new URL('../../openapi/backoffice.yaml', import.meta.url);

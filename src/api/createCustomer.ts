@@ -21,7 +21,7 @@ export const customerFormSchema = z.object({
   company_name: textWithin(rules.company_name),
   phone: textWithin(rules.phone).refine(
     (value) => value === '' || phonePattern.test(value),
-    'Use digits, spaces and an optional leading +, e.g. +33 6 12 34 56 78',
+    rules.phone.patternMessage,
   ),
   external_id: textWithin(rules.external_id),
 });

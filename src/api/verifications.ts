@@ -65,7 +65,7 @@ const rules = schemaRules.CustomerVerificationCreate.properties;
 export const verificationFormSchema = z.object({
   provider_id: textWithin(rules.provider_id).regex(
     new RegExp(rules.provider_id.pattern),
-    'Letters, digits, dots, dashes and underscores, e.g. bnp-paribas',
+    rules.provider_id.patternMessage,
   ),
   expected_name: textWithin(rules.expected_name, 'Enter the name to look for'),
 });

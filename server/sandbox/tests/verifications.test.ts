@@ -161,7 +161,7 @@ describe('verifications', () => {
     expect(reply.json()).toMatchObject({
       code: 'validation_failed',
       message:
-        'A provider id has letters, digits, dots, dashes and underscores, e.g. "bnp-paribas".',
+        'A provider id starts with a letter or a digit and has only letters, digits, dots, dashes and underscores, e.g. "bnp-paribas".',
       errors: [{ field: 'provider_id', code: 'invalid_format' }],
     });
   });
