@@ -73,6 +73,11 @@ export interface LeasesTable {
   expires_at: Millis;
 }
 
+export interface StoreMetaTable {
+  key: string;
+  value: string;
+}
+
 export interface StoreSchema {
   accounts: AccountsTable;
   sessions: SessionsTable;
@@ -80,4 +85,5 @@ export interface StoreSchema {
   rate_limits: RateLimitsTable;
   audit_events: AuditEventsTable;
   leases: LeasesTable;
+  store_meta: StoreMetaTable;
 }

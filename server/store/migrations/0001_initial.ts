@@ -96,6 +96,13 @@ export function initial(dialect: StoreDialect): Migration {
           .execute();
       }
 
+      // One-off facts about this database, e.g. that users.json was imported.
+      await db.schema
+        .createTable('store_meta')
+        .addColumn('key', 'text', (column) => column.primaryKey())
+        .addColumn('value', 'text', (column) => column.notNull())
+        .execute();
+
       await db.schema
         .createTable('leases')
         .addColumn('name', 'text', (column) => column.primaryKey())

@@ -66,4 +66,22 @@ describeOnBothDialects('accounts', ({ open }) => {
     expect(await store.sessions.listByAccount(before.id)).toEqual([]);
     expect(await store.sessions.create(before.id, {}, 2_000)).toBeUndefined();
   });
+
+  it('imports users.json once: names already taken are skipped, and a later start imports nothing', async () => {
+    const store = await open();
+    await addAccount(store, 'bruno', 5_000, 'viewer');
+    const file = [
+      { username: 'ines', role: 'agent' as const, passwordHash: 'scrypt$a', createdAt: 1_000 },
+      { username: 'Bruno', role: 'agent' as const, passwordHash: 'scrypt$b', createdAt: 2_000 },
+    ];
+    expect(await store.accounts.importOnce(file, 10_000)).toBe(1);
+    expect(await store.accounts.find('ines')).toMatchObject({
+      password_hash: 'scrypt$a',
+      created_at: 1_000,
+    });
+    expect((await store.accounts.find('bruno'))?.role).toBe('viewer');
+    await store.accounts.remove('ines');
+    expect(await store.accounts.importOnce(file, 20_000)).toBeUndefined();
+    expect(await store.accounts.find('ines')).toBeUndefined();
+  });
 });
