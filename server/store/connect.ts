@@ -13,6 +13,7 @@ import {
   type SqliteDialectConfig,
 } from 'kysely';
 import pg from 'pg';
+import { StoreError } from './errors';
 import type { StoreDialect, StoreSchema } from './schema';
 
 export interface ConnectOptions {
@@ -40,14 +41,19 @@ export interface Connection {
   where: string;
 }
 
-export function isPostgresUrl(url: string | undefined): url is string {
-  return url !== undefined && /^postgres(ql)?:\/\//i.test(url);
+export function isPostgresUrl(url: string): boolean {
+  return /^postgres(ql)?:\/\//i.test(url);
 }
 
 export function connect(options: ConnectOptions): Connection {
-  return isPostgresUrl(options.databaseUrl)
-    ? connectPostgres(options.databaseUrl, options)
-    : connectSqlite(options);
+  const url = options.databaseUrl?.trim() || undefined;
+  if (url === undefined) return connectSqlite(options);
+  if (!isPostgresUrl(url)) {
+    throw new StoreError(
+      `DATABASE_URL must be a postgres:// or postgresql:// URL (unset: SQLite under DATA_DIR), got "${url.split(':')[0]}:…"`,
+    );
+  }
+  return connectPostgres(url, options);
 }
 
 /** Times and counts are BIGINT; as milliseconds they fit a double exactly. */

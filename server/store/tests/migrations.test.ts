@@ -42,6 +42,16 @@ describeOnBothDialects('migrations', ({ dialect, newDatabase, open }) => {
   });
 
   if (dialect === 'sqlite') {
+    it('refuses a DATABASE_URL that is not PostgreSQL rather than quietly using SQLite', async () => {
+      const options = await newDatabase();
+      await expect(
+        openStore({ ...options, databaseUrl: 'mysql://root:pw@db/app' }),
+      ).rejects.toThrow(
+        /^DATABASE_URL must be a postgres:\/\/ or postgresql:\/\/ URL \(unset: SQLite under DATA_DIR\), got "mysql:…"$/,
+      );
+      expect((await open({ ...options, databaseUrl: ' ' })).dialect).toBe('sqlite');
+    });
+
     it('keeps the file, its -wal and -shm owner-only, in an owner-only directory', async () => {
       const options = await newDatabase();
       const store = await open(options);
