@@ -4,46 +4,32 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
-/** An import of a sibling folder, at any depth of `..`: `../api/x`, `../../server/y`. */
-const folder = (names, message) => ({
-  regex: `^(\\.\\./)+(${names.join('|')})(/|$)`,
+/**
+ * A relative import that reaches one of these folders by any path: `../api/x`,
+ * `../../src/api/x`, `./../lib/../api`. Matched on the written path, so a folder
+ * of the same name lower down would match too; none exists.
+ */
+const into = (names, message) => ({
+  regex: `^\\.{1,2}/(.*/)?(${names.join('|')})(/|$)`,
+  caseSensitive: true,
   message,
 });
 
-const SERVER = folder(['server'], 'The dashboard talks to the server over HTTP only.');
-const NO_PAGE_IN_TEST = folder(
-  ['pages', 'app'],
-  'A unit test imports the module it tests, not a page or the app.',
-);
+const SERVER = into(['server'], 'The dashboard talks to the server over HTTP only.');
 const NO_OTHER_TEST = {
-  regex: '\\.test(\\.[jt]sx?)?$',
+  regex: '\\.(test|spec)(\\.[jt]sx?)?$',
   message: "A test imports what it tests, not another module's test.",
 };
 
-/**
- * Layers import downwards only: pages > components > api > lib. ESLint keeps the
- * last `no-restricted-imports` that matches a file, so each layer states every
- * pattern it needs, for its code and (with the test-only ones) for its tests.
- */
+/** Layers import downwards only: pages > components > api > lib. */
 function layer(dir, forbidden) {
   const patterns = forbidden.length
-    ? [folder(forbidden, `src/${dir} may not import from ${forbidden.join(', ')}.`), SERVER]
+    ? [into(forbidden, `src/${dir} may not import from ${forbidden.join(', ')}.`), SERVER]
     : [SERVER];
-  return [
-    {
-      files: [`src/${dir}/**/*.{ts,tsx}`],
-      rules: { 'no-restricted-imports': ['error', { patterns }] },
-    },
-    {
-      files: [`src/${dir}/**/*.test.{ts,tsx}`],
-      rules: {
-        'no-restricted-imports': [
-          'error',
-          { patterns: [...patterns, NO_PAGE_IN_TEST, NO_OTHER_TEST] },
-        ],
-      },
-    },
-  ];
+  return {
+    files: [`src/${dir}/**/*.{ts,tsx}`],
+    rules: { 'no-restricted-imports': ['error', { patterns }] },
+  };
 }
 
 /** The proxy and the emulator are separate programs; only test support may start both. */
@@ -56,7 +42,7 @@ function separateProgram(dir, other) {
         'error',
         {
           patterns: [
-            folder(
+            into(
               [other],
               `server/${dir} may not import server/${other}; server/start.ts joins them.`,
             ),
@@ -66,6 +52,69 @@ function separateProgram(dir, other) {
     },
   };
 }
+
+/**
+ * Tests import only what they test (plus test support). A rule of its own, next
+ * to the layers' `no-restricted-imports`, because ESLint keeps only the last
+ * options of a rule that several blocks set; typescript-eslint's version also
+ * lets a pattern admit type-only imports.
+ */
+const testImports = (files, ...patterns) => ({
+  files,
+  rules: {
+    '@typescript-eslint/no-restricted-imports': [
+      'error',
+      { patterns: [...patterns, NO_OTHER_TEST] },
+    ],
+  },
+});
+
+const testRules = [
+  testImports(
+    ['src/**/*.test.{ts,tsx}'],
+    into(['pages', 'app'], 'A unit test imports the module it tests, not a page or the app.'),
+  ),
+  testImports(['server/**/*.test.ts']),
+  testImports(['server/proxy/**/*.test.ts'], {
+    regex: '^\\.{1,2}/(.*/)?sandbox(/(?!testing(\\.ts)?$)|$)',
+    caseSensitive: true,
+    message:
+      'A proxy test starts the sandbox through server/sandbox/testing.ts or server/testing, never its internals.',
+  }),
+  testImports(
+    ['server/sandbox/**/*.test.ts'],
+    into(['proxy'], 'A sandbox test drives the sandbox alone; the proxy is another program.'),
+  ),
+  testImports(
+    ['server/store/**/*.test.ts'],
+    into(
+      ['proxy', 'sandbox'],
+      'A store test drives the store alone; the proxy uses it, not the reverse.',
+    ),
+  ),
+  testImports(
+    ['e2e/**/*.spec.ts'],
+    {
+      regex: '^(?!@playwright/test$|@axe-core/playwright$|\\.{1,2}/)',
+      caseSensitive: true,
+      message:
+        'An end-to-end spec drives the browser: Playwright, axe and the helpers in e2e/ only.',
+    },
+    {
+      regex: '^(\\./)?\\.\\./(?!e2e/|openapi/|server/(sandbox|proxy)/)',
+      caseSensitive: true,
+      message:
+        'An end-to-end spec imports helpers from e2e/ and types from openapi/ or the servers, nothing else.',
+    },
+    {
+      regex: '^(\\./)?\\.\\./(openapi|server/(sandbox|proxy))/',
+      caseSensitive: true,
+      allowTypeImports: true,
+      message:
+        'An end-to-end spec reaches the servers over HTTP; import their types only (import type).',
+    },
+  ),
+];
 
 export default tseslint.config(
   {
@@ -91,11 +140,11 @@ export default tseslint.config(
     plugins: { 'react-hooks': reactHooks },
     rules: reactHooks.configs.recommended.rules,
   },
-  ...layer('lib', ['api', 'components', 'pages', 'app']),
-  ...layer('api', ['components', 'pages', 'app']),
-  ...layer('components', ['pages', 'app']),
-  ...layer('pages', ['app']),
-  ...layer('app', []),
+  layer('lib', ['api', 'components', 'pages', 'app']),
+  layer('api', ['components', 'pages', 'app']),
+  layer('components', ['pages', 'app']),
+  layer('pages', ['app']),
+  layer('app', []),
   {
     files: ['src/*.{ts,tsx}'],
     rules: { 'no-restricted-imports': ['error', { patterns: [SERVER] }] },
@@ -119,6 +168,7 @@ export default tseslint.config(
   },
   separateProgram('proxy', 'sandbox'),
   separateProgram('sandbox', 'proxy'),
+  ...testRules,
   { files: ['**/*.js'], extends: [tseslint.configs.disableTypeChecked] },
   prettier,
 );
