@@ -1,7 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import { accountsRepository } from './accounts';
 import { auditRepository } from './audit';
-import { connect, type ConnectOptions } from './connect';
+import { connect, type Connection, type ConnectOptions } from './connect';
 import { StoreError } from './errors';
 import { idempotencyRepository } from './idempotency';
 import { leasesRepository } from './leases';
@@ -35,18 +35,28 @@ export type Store = Awaited<ReturnType<typeof openStore>>;
  * (or stops with SchemaTooNewError) and hands back its repositories.
  */
 export async function openStore(options: StoreOptions) {
-  const { db, dialect, where } = connect(options);
-  let migrated: string[];
+  let connection: Connection;
   try {
-    migrated = await migrateToLatest(db as Kysely<unknown>, allMigrations(dialect), where);
+    connection = connect(options);
+  } catch (error) {
+    throw cannotOpen(options.sqliteFile ?? options.dataDir, error);
+  }
+  const { db, dialect, where } = connection;
+  try {
+    const migrated = await migrateToLatest(db as Kysely<unknown>, allMigrations(dialect), where);
+    return storeOver(db, dialect, where, migrated);
   } catch (error) {
     await db.destroy();
-    if (error instanceof StoreError) throw error;
-    const reason =
-      error instanceof Error ? error.message || (error as { code?: string }).code : String(error);
-    throw new StoreError(`The database ${where} cannot be opened: ${reason}`, { cause: error });
+    throw cannotOpen(where, error);
   }
-  return storeOver(db, dialect, where, migrated);
+}
+
+/** Any failure to open, as one line start-up can print (a StoreError says it already). */
+function cannotOpen(where: string, error: unknown): StoreError {
+  if (error instanceof StoreError) return error;
+  const reason =
+    error instanceof Error ? error.message || (error as { code?: string }).code : String(error);
+  return new StoreError(`The database ${where} cannot be opened: ${reason}`, { cause: error });
 }
 
 function storeOver(

@@ -62,6 +62,16 @@ describeOnBothDialects('migrations', ({ dialect, newDatabase, open }) => {
       }
     });
 
+    it('says in one line that a file it may not create cannot be opened', async () => {
+      const options = await newDatabase();
+      const opening = openStore({
+        ...options,
+        sqliteFile: join(options.dataDir, 'missing-dir\0/x.db'),
+      });
+      await expect(opening).rejects.toBeInstanceOf(StoreError);
+      await expect(opening).rejects.toThrow(/^The database .* cannot be opened: /);
+    });
+
     it('runs in memory too', async () => {
       const options = await newDatabase();
       const store = await open({ ...options, sqliteFile: ':memory:' });
