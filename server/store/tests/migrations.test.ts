@@ -1,4 +1,4 @@
-import { statSync } from 'node:fs';
+import { statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { sql } from 'kysely';
 import { expect, it } from 'vitest';
@@ -64,9 +64,10 @@ describeOnBothDialects('migrations', ({ dialect, newDatabase, open }) => {
 
     it('says in one line that a file it may not create cannot be opened', async () => {
       const options = await newDatabase();
+      writeFileSync(join(options.dataDir, 'a-file'), '');
       const opening = openStore({
         ...options,
-        sqliteFile: join(options.dataDir, 'missing-dir\0/x.db'),
+        sqliteFile: join(options.dataDir, 'a-file', 'x.db'),
       });
       await expect(opening).rejects.toBeInstanceOf(StoreError);
       await expect(opening).rejects.toThrow(/^The database .* cannot be opened: /);
