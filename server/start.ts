@@ -4,7 +4,7 @@
  * Fintecture URL is configured. The proxy itself knows nothing of the sandbox.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { proxyConfigFromEnv, type ProxyEnvConfig } from './proxy/config';
 import { serveProxy } from './proxy/serve';
@@ -12,6 +12,7 @@ import type { UpstreamConfig } from './proxy/upstream';
 import { buildApp as buildSandbox } from './sandbox/app';
 import { sandboxConfigFromEnv } from './sandbox/config';
 import { ConfigError, privateKeyFileVar } from './shared/env';
+import { ownerOnlyDir } from './shared/privateFiles';
 
 const SOURCES = ['src', 'index.html', 'vite.config.ts', 'public', 'package-lock.json'];
 
@@ -50,7 +51,7 @@ async function embedSandbox(config: ProxyEnvConfig) {
   const sandboxConfig = sandboxConfigFromEnv({ ...env, DATA_DIR: config.dataDir });
   const privateKey = privateKeyFileVar(env, 'FINTECTURE_PRIVATE_KEY_FILE');
   if (sandboxConfig.db !== ':memory:') {
-    mkdirSync(dirname(resolve(sandboxConfig.db)), { recursive: true });
+    ownerOnlyDir(dirname(resolve(sandboxConfig.db)), { ours: false });
   }
   const sandbox = await buildSandbox({
     ...sandboxConfig,
@@ -72,9 +73,13 @@ async function embedSandbox(config: ProxyEnvConfig) {
   return { upstream, close: () => sandbox.close() };
 }
 
-buildDashboardIfStale();
+// DIST_DIR names a dashboard built elsewhere: serve it as it is.
+if (!process.env.DIST_DIR?.trim()) buildDashboardIfStale();
+// From here on, whatever the server writes is its user's alone (explicit modes are set as well).
+process.umask(0o077);
 try {
   const config = proxyConfigFromEnv(process.env);
+  ownerOnlyDir(config.dataDir, { ours: true });
   if (config.proxy.upstream) {
     await serveProxy(config, config.proxy.upstream);
   } else {

@@ -6,8 +6,14 @@ import Fastify, {
 } from 'fastify';
 import { allowedOperations } from './operations';
 import body from './plugins/body';
+import connectionLimits, {
+  connectionSettings,
+  serverTimeouts,
+  type ConnectionSettings,
+} from './plugins/connectionLimits';
 import csrf from './plugins/csrf';
 import errors from './plugins/errors';
+import hostCheck from './plugins/hostCheck';
 import idempotency from './plugins/idempotency';
 import refuseUpgrades from './plugins/refuseUpgrades';
 import securityHeaders from './plugins/securityHeaders';
@@ -36,6 +42,8 @@ export interface ProxyConfig {
   publicOrigin?: string;
   /** Fastify's trustProxy: the load balancer's address(es); unset = trust no forwarded header. */
   trustProxy?: string | boolean;
+  /** Connection caps and timeouts; unset ones take the defaults of plugins/connectionLimits. */
+  connectionLimits?: Partial<ConnectionSettings>;
   sessionIdleMs?: number;
   sessionMaxMs?: number;
   loginLimits?: SignInLimits;
@@ -52,6 +60,8 @@ export async function buildApp(config: ProxyConfig): Promise<FastifyInstance> {
   const operations = allowedOperations();
   const secure = config.publicOrigin?.startsWith('https://') ?? false;
   const now = config.now ?? Date.now;
+  const behindBalancer = config.trustProxy !== undefined && config.trustProxy !== false;
+  const connections = connectionSettings(config.connectionLimits, behindBalancer);
   const app = Fastify({
     ...(config.logger && typeof config.logger === 'object' && 'child' in config.logger
       ? { loggerInstance: config.logger }
@@ -59,11 +69,13 @@ export async function buildApp(config: ProxyConfig): Promise<FastifyInstance> {
     trustProxy: config.trustProxy ?? false,
     bodyLimit: BODY_LIMIT,
     genReqId: () => randomUUID(),
-    // A hung client must not hold a connection forever.
-    requestTimeout: 30_000,
+    // Slow, idle or half-open clients must not hold connections for long.
+    ...serverTimeouts(connections),
   });
 
+  await app.register(connectionLimits, connections);
   await app.register(securityHeaders, { secure });
+  await app.register(hostCheck, { publicOrigin: config.publicOrigin, behindBalancer });
   await app.register(body);
   await app.register(errors);
   await app.register(shutdown);

@@ -1,8 +1,11 @@
 import { randomBytes } from 'node:crypto';
-import { chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { ConfigError, intVar, privateKeyFileVar, stringVar, urlVar } from '../shared/env';
+import { ownerOnlyDir, ownerOnlyIfPresent } from '../shared/privateFiles';
 import type { ProxyConfig } from './app';
+import { isLoopbackListenAddress } from './hosts';
+import { DEFAULT_MAX_CONNECTIONS } from './plugins/connectionLimits';
 
 export const MIN_SESSION_SECRET_BYTES = 32;
 
@@ -38,6 +41,25 @@ export function proxyConfigFromEnv(env: NodeJS.ProcessEnv): ProxyEnvConfig {
   };
   const publicUrl = urlVar(env, 'PUBLIC_URL');
   if (publicUrl) config.proxy.publicOrigin = new URL(publicUrl).origin;
+  if (!publicUrl && !isLoopbackListenAddress(config.host)) {
+    // Otherwise only loopback Host names would be served: every request from elsewhere would get 421.
+    throw new ConfigError(
+      `HOST=${config.host} serves other machines, so PUBLIC_URL must say the address agents open (e.g. https://backoffice.example.com); it is what the Host and Origin checks accept`,
+    );
+  }
+  const maxConnections = intVar(env, 'MAX_CONNECTIONS', {
+    fallback: DEFAULT_MAX_CONNECTIONS,
+    min: 1,
+    max: 1_000_000,
+  });
+  config.proxy.connectionLimits = { max: maxConnections };
+  if (env.MAX_CONNECTIONS_PER_CLIENT?.trim()) {
+    config.proxy.connectionLimits.perClient = intVar(env, 'MAX_CONNECTIONS_PER_CLIENT', {
+      fallback: maxConnections,
+      min: 1,
+      max: maxConnections,
+    });
+  }
   const trustProxy = stringVar(env, 'TRUST_PROXY');
   if (trustProxy !== undefined) {
     if (!/^[0-9a-fA-F:.,/ ]+$/.test(trustProxy)) {
@@ -80,11 +102,14 @@ export function keptSessionSecret(dataDir: string): string {
   const path = join(dataDir, 'session-secret');
   try {
     const kept = readFileSync(path, 'utf8').trim();
-    if (Buffer.byteLength(kept) >= MIN_SESSION_SECRET_BYTES) return kept;
+    if (Buffer.byteLength(kept) >= MIN_SESSION_SECRET_BYTES) {
+      ownerOnlyIfPresent(path);
+      return kept;
+    }
   } catch {
     // Not there yet: make one.
   }
-  mkdirSync(dataDir, { recursive: true });
+  ownerOnlyDir(dataDir, { ours: true });
   const secret = randomBytes(48).toString('base64url');
   writeFileSync(path, `${secret}\n`, { mode: 0o600 });
   chmodSync(path, 0o600);

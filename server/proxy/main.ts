@@ -6,6 +6,8 @@ import { ConfigError } from '../shared/env';
 import { proxyConfigFromEnv } from './config';
 import { serveProxy } from './serve';
 
+// Whatever the server writes is its user's alone (explicit modes are set as well).
+process.umask(0o077);
 try {
   const config = proxyConfigFromEnv(process.env);
   if (!config.proxy.upstream) {

@@ -1,4 +1,6 @@
 import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { ownerOnlyDir, ownerOnlyIfPresent } from '../shared/privateFiles';
 import { buildApp } from './app';
 import { keptSessionSecret, type ProxyEnvConfig } from './config';
 import type { UpstreamConfig } from './upstream';
@@ -14,6 +16,9 @@ export async function serveProxy(
   upstream: UpstreamConfig,
   onClose: () => Promise<void> = async () => {},
 ): Promise<void> {
+  // DATA_DIR is the server's own: owner-only, even when an older version made it 0755.
+  if (existsSync(config.dataDir)) ownerOnlyDir(config.dataDir, { ours: true });
+  ownerOnlyIfPresent(config.proxy.usersFile);
   const sessionSecret = config.proxy.sessionSecret ?? keptSessionSecret(config.dataDir);
   const users = new UsersFile(config.proxy.usersFile);
   if (users.read().length === 0) {

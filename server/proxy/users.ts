@@ -1,5 +1,5 @@
 import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { components } from '../../openapi/backoffice';
 import { schemaRules } from '../../openapi/rules';
@@ -105,9 +105,11 @@ export class UsersFile {
   }
 
   write(accounts: Account[]): void {
-    mkdirSync(dirname(this.path), { recursive: true });
+    mkdirSync(dirname(this.path), { recursive: true, mode: 0o700 });
     const temp = `${this.path}.${process.pid}.tmp`;
     writeFileSync(temp, `${JSON.stringify({ users: accounts }, null, 2)}\n`, { mode: 0o600 });
+    // A temp file left by a crash keeps its old mode through writeFileSync.
+    chmodSync(temp, 0o600);
     renameSync(temp, this.path);
   }
 

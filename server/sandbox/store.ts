@@ -1,6 +1,8 @@
 import { createHash, randomUUID } from 'node:crypto';
+import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import type { components } from '../../openapi/customers';
+import { ownerOnlyDatabase, ownerOnlyDir } from '../shared/privateFiles';
 import type { DemoCustomer } from './demoData';
 import { nameMatchScore, VERIFIED_THRESHOLD } from './nameMatch';
 
@@ -121,6 +123,11 @@ export class SandboxStore {
   private readonly statements;
 
   constructor(path: string) {
+    if (path !== ':memory:' && path !== '') {
+      // It holds the app secret and the token signing key: owner-only, -wal and -shm included.
+      ownerOnlyDir(dirname(path), { ours: false });
+      ownerOnlyDatabase(path);
+    }
     this.db = new Database(path);
     this.db.pragma('journal_mode = WAL');
     this.db.pragma('synchronous = NORMAL');

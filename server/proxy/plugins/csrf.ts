@@ -1,15 +1,32 @@
 import fp from 'fastify-plugin';
+import { isLoopbackHostOfPort, listeningPort } from '../hosts';
 import { problem } from '../problem';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
-/** Anti-forgery: writes need our custom header and must come from our own origin. */
+/**
+ * Anti-forgery: writes need our custom header and must come from our own origin:
+ * PUBLIC_URL's, or with it unset, the loopback origin of the listening port the
+ * page was loaded from. The Host a request names never makes an origin trusted.
+ */
 export default fp<{ publicOrigin: string | undefined }>(
   async (app, { publicOrigin }) => {
+    const fromOwnOrigin = (origin: string | undefined, host: string): boolean => {
+      if (origin === undefined) return false;
+      if (publicOrigin !== undefined) return origin === publicOrigin;
+      const page = /^http:\/\/([^/]+)$/.exec(origin)?.[1]?.toLowerCase();
+      return (
+        page !== undefined &&
+        isLoopbackHostOfPort(page, listeningPort(app.server)) &&
+        page === host.toLowerCase()
+      );
+    };
     app.addHook('onRequest', async (request, reply) => {
       if (SAFE_METHODS.has(request.method)) return;
-      const expected = publicOrigin ?? `${request.protocol}://${request.host}`;
-      if (request.headers['x-csrf'] !== '1' || request.headers.origin !== expected) {
+      if (
+        request.headers['x-csrf'] !== '1' ||
+        !fromOwnOrigin(request.headers.origin, request.host)
+      ) {
         return problem(
           reply,
           403,
