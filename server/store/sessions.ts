@@ -29,6 +29,10 @@ export const TOUCH_PRECISION_MS = 60_000;
 
 export const hashToken = (token: string) => createHash('sha256').update(token).digest('base64url');
 
+export function withinLifetimes(session: Session, lifetimes: Lifetimes, now: number): boolean {
+  return now - session.lastSeenAt <= lifetimes.idleMs && now - session.createdAt <= lifetimes.maxMs;
+}
+
 /** A compiled query run with other values for its parameters. */
 function withParameters<Row>(query: CompiledQuery<Row>, parameters: unknown[]): CompiledQuery<Row> {
   return { ...query, parameters };
@@ -101,11 +105,9 @@ export function sessionsRepository(db: Kysely<StoreSchema>) {
       const row = rows[0];
       if (!row) return undefined;
       const { sessionGeneration, generation, ...session } = row;
-      const alive =
-        sessionGeneration === generation &&
-        now - session.lastSeenAt <= lifetimes.idleMs &&
-        now - session.createdAt <= lifetimes.maxMs;
-      if (alive) return session;
+      if (sessionGeneration === generation && withinLifetimes(session, lifetimes, now)) {
+        return session;
+      }
       await db.deleteFrom('sessions').where('id_hash', '=', session.id).execute();
       return undefined;
     },
