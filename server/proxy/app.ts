@@ -5,7 +5,7 @@ import Fastify, {
   type FastifyServerOptions,
 } from 'fastify';
 import { allowedOperations } from './operations';
-import body from './plugins/body';
+import body, { acceptJson, SMALL_BODY_LIMIT } from './plugins/body';
 import connectionLimits, {
   connectionSettings,
   serverTimeouts,
@@ -52,8 +52,6 @@ export interface ProxyConfig {
   now?: () => number;
 }
 
-const BODY_LIMIT = 1024 * 1024;
-
 /** The proxy, composed: cross-cutting plugins, services, then routes. */
 export async function buildApp(config: ProxyConfig): Promise<FastifyInstance> {
   // Checked first: a contract operation without a policy entry stops start-up here.
@@ -67,7 +65,8 @@ export async function buildApp(config: ProxyConfig): Promise<FastifyInstance> {
       ? { loggerInstance: config.logger }
       : { logger: config.logger ?? false }),
     trustProxy: config.trustProxy ?? false,
-    bodyLimit: BODY_LIMIT,
+    // The default for any route that takes a body (sign-in); /api/* sets its own.
+    bodyLimit: SMALL_BODY_LIMIT,
     genReqId: () => randomUUID(),
     // Slow, idle or half-open clients must not hold connections for long.
     ...serverTimeouts(connections),
@@ -95,6 +94,8 @@ export async function buildApp(config: ProxyConfig): Promise<FastifyInstance> {
       now,
     });
     await signedIn.register(csrf, { publicOrigin: config.publicOrigin });
+    // JSON is parsed here only, after the anti-forgery check, for routes that declare a body.
+    await signedIn.register(acceptJson);
     await signedIn.register(auth, {
       limits: config.loginLimits ?? { perClient: 20, perAccount: 5, windowMs: 15 * 60 * 1000 },
     });

@@ -20,6 +20,26 @@ export interface UpstreamConfig {
   deadlineMs?: number;
   maxRetries?: number;
   userAgent?: string;
+  /** How long /readyz trusts what it last saw of the upstream and the token, failures included. */
+  readinessWindowMs?: number;
+}
+
+/** What the proxy last saw of one dependency, and when. */
+export interface CheckState {
+  ok: boolean;
+  message?: string;
+  checked_at: string;
+}
+
+export interface Readiness {
+  ready: boolean;
+  checks: { upstream: CheckState; token: CheckState };
+}
+
+interface Seen {
+  ok: boolean;
+  message?: string;
+  at: number;
 }
 
 export interface UpstreamResponse {
@@ -49,7 +69,19 @@ const TOKEN_MARGIN_MAX_S = 60;
 interface CachedToken {
   value: string;
   expiresAt: number;
+  fetchedAt: number;
 }
+
+function checkState(seen: Seen): CheckState {
+  return {
+    ok: seen.ok,
+    ...(seen.message === undefined ? {} : { message: seen.message }),
+    checked_at: new Date(seen.at).toISOString(),
+  };
+}
+
+/** Answers that say the upstream itself is in trouble (a 500 is one operation's bug). */
+const UPSTREAM_DOWN_STATUS = new Set([502, 503, 504]);
 
 export class UpstreamClient {
   private readonly agent: Agent;
@@ -60,6 +92,12 @@ export class UpstreamClient {
   private readonly attemptTimeoutMs: number;
   private readonly deadlineMs: number;
   private readonly maxRetries: number;
+  private readonly readinessWindowMs: number;
+  /** The last answer (or failure to answer) of the upstream, to any request of ours. */
+  private upstreamSeen: Seen | undefined;
+  /** The last attempt to get a token. */
+  private tokenSeen: Seen | undefined;
+  private pendingReadiness: Promise<void> | undefined;
 
   constructor(
     private readonly config: UpstreamConfig,
@@ -72,6 +110,7 @@ export class UpstreamClient {
     this.attemptTimeoutMs = config.attemptTimeoutMs ?? 10_000;
     this.deadlineMs = config.deadlineMs ?? 14_000;
     this.maxRetries = config.maxRetries ?? 2;
+    this.readinessWindowMs = config.readinessWindowMs ?? 5_000;
     this.agent = new Agent({
       connections: 64,
       keepAliveTimeout: 10_000,
@@ -95,12 +134,77 @@ export class UpstreamClient {
     return this.token.value;
   }
 
+  /**
+   * Ready or not, from what the proxy last saw, never one upstream request per
+   * question: a valid cached token needs no request; a failure is remembered for
+   * the readiness window; past it, one shared request (a token) looks again.
+   */
+  async readiness(): Promise<Readiness> {
+    if (this.needsLook()) {
+      this.pendingReadiness ??= this.look().finally(() => {
+        this.pendingReadiness = undefined;
+      });
+      await this.pendingReadiness;
+    }
+    const now = this.now();
+    const unknown: Seen = { ok: false, message: 'Not checked yet.', at: now };
+    const upstream = this.upstreamSeen ?? unknown;
+    // A token in hand is fine whatever a later attempt did; without one, the last attempt says why.
+    const token: Seen =
+      this.token && this.token.expiresAt > now
+        ? { ok: true, at: this.token.fetchedAt }
+        : this.tokenSeen && !this.tokenSeen.ok
+          ? this.tokenSeen
+          : { ok: false, message: 'No valid token yet.', at: now };
+    return {
+      ready: token.ok && upstream.ok,
+      checks: { upstream: checkState(upstream), token: checkState(token) },
+    };
+  }
+
+  private needsLook(): boolean {
+    const now = this.now();
+    const stale = (seen: Seen | undefined) => !seen || now - seen.at >= this.readinessWindowMs;
+    const tokenValid = this.token !== undefined && this.token.expiresAt > now;
+    if (!tokenValid) return stale(this.tokenSeen);
+    // A token in hand: look again only at an upstream last seen failing, once per window.
+    return this.upstreamSeen !== undefined && !this.upstreamSeen.ok && stale(this.upstreamSeen);
+  }
+
+  private async look(): Promise<void> {
+    try {
+      if (this.token && this.token.expiresAt > this.now()) {
+        this.token = await this.fetchToken();
+      } else {
+        await this.accessToken();
+      }
+    } catch {
+      // Recorded by fetchToken and send.
+    }
+  }
+
   /** Forgets a token the upstream refused, unless another caller already replaced it. */
   private invalidate(value: string): void {
     if (this.token?.value === value) this.token = undefined;
   }
 
   private async fetchToken(): Promise<CachedToken> {
+    try {
+      const token = await this.requestToken();
+      this.tokenSeen = { ok: true, at: this.now() };
+      return token;
+    } catch (error) {
+      this.tokenSeen = {
+        ok: false,
+        message:
+          error instanceof UpstreamError ? error.message : 'The upstream token cannot be obtained.',
+        at: this.now(),
+      };
+      throw error;
+    }
+  }
+
+  private async requestToken(): Promise<CachedToken> {
     const body = 'grant_type=client_credentials&scope=customers';
     const basic = Buffer.from(`${this.config.appId}:${this.config.appSecret}`).toString('base64');
     const response = await this.send(
@@ -148,6 +252,7 @@ export class UpstreamClient {
     const margin = Math.min(TOKEN_MARGIN_MAX_S, parsed.expires_in / 10);
     return {
       value: parsed.access_token,
+      fetchedAt: this.now(),
       expiresAt: this.now() + (parsed.expires_in - margin) * 1000,
     };
   }
@@ -260,6 +365,13 @@ export class UpstreamClient {
         const value = response.headers[name];
         return Array.isArray(value) ? value[0] : value;
       };
+      this.upstreamSeen = UPSTREAM_DOWN_STATUS.has(response.statusCode)
+        ? {
+            ok: false,
+            message: `The Fintecture API answered HTTP ${response.statusCode}.`,
+            at: this.now(),
+          }
+        : { ok: true, at: this.now() };
       if (response.statusCode >= 300 && response.statusCode < 400) {
         throw new UpstreamError(
           502,
@@ -276,12 +388,15 @@ export class UpstreamClient {
       };
     } catch (error) {
       if (error instanceof UpstreamError) throw error;
-      if (isTimeout(error)) throw timeout();
-      throw new UpstreamError(
-        502,
-        'upstream_unreachable',
-        'The Fintecture API cannot be reached; retry shortly.',
-      );
+      const failure = isTimeout(error)
+        ? timeout()
+        : new UpstreamError(
+            502,
+            'upstream_unreachable',
+            'The Fintecture API cannot be reached; retry shortly.',
+          );
+      this.upstreamSeen = { ok: false, message: failure.message, at: this.now() };
+      throw failure;
     }
   }
 }

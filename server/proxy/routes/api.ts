@@ -1,7 +1,9 @@
-import type { FastifyPluginAsync } from 'fastify';
+import type { FastifyInstance } from 'fastify';
+import fp from 'fastify-plugin';
 import { sendUpstreamAnswer } from '../answer';
 import { matchOperation, type AllowedOperation } from '../operations';
 import { roleAllows } from '../policy';
+import { acceptJson, API_BODY_LIMIT } from '../plugins/body';
 import { problem } from '../problem';
 import type { SessionUser } from '../sessions';
 import { forwardCreate } from './create';
@@ -21,15 +23,25 @@ declare module 'fastify' {
   }
 }
 
-/** /api/v1/* to the Customers API, for the operations and roles the policy allows. */
-const api: FastifyPluginAsync<{ operations: readonly AllowedOperation[] }> = async (
-  app,
-  { operations },
-) => {
+/**
+ * /api/v1/* to the Customers API, for the operations and roles the policy allows.
+ * Its own context: the only place a body of up to 1 MB is read, and only once the
+ * gate has let the call through.
+ */
+async function api(
+  app: FastifyInstance,
+  { operations }: { operations: readonly AllowedOperation[] },
+) {
   app.decorateRequest('forwarding', null);
+  // Only what the gate let through, and only for an operation that takes a body.
+  app.removeContentTypeParser('application/json');
+  await app.register(acceptJson, {
+    takesBody: (request) => request.forwarding?.operation.takesBody === true,
+  });
   app.route({
     method: ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'],
     url: '/api/*',
+    bodyLimit: API_BODY_LIMIT,
     // The gate runs before the body is read: only an allowed call by a signed-in agent gets parsed.
     onRequest: async (request, reply) => {
       const agent = app.signedInAgent(request, reply);
@@ -73,13 +85,7 @@ const api: FastifyPluginAsync<{ operations: readonly AllowedOperation[] }> = asy
     handler: async (request, reply) => {
       const forwarding = request.forwarding!;
       const { operation, target } = forwarding;
-      if (!operation.takesBody) {
-        return sendUpstreamAnswer(
-          reply,
-          await app.upstream.call(operation.method, target, undefined, request.id),
-        );
-      }
-      if (!request.rawBody) {
+      if (operation.takesBody && !request.rawBody) {
         return problem(
           reply,
           415,
@@ -87,12 +93,22 @@ const api: FastifyPluginAsync<{ operations: readonly AllowedOperation[] }> = asy
           'Send JSON (Content-Type: application/json).',
         );
       }
-      if (operation.policy.create) return forwardCreate(app, request, reply, forwarding);
+      // What is forwarded is the bytes as they came (or none when the contract declares none).
+      const body = operation.takesBody ? request.rawBody : undefined;
+      // A create is audited and idempotent whether or not it takes a body.
+      if (operation.policy.create) return forwardCreate(app, request, reply, forwarding, body);
       return sendUpstreamAnswer(
         reply,
-        await app.upstream.call(operation.method, target, request.rawBody, request.id),
+        await app.upstream.call(operation.method, target, body, request.id),
       );
     },
   });
-};
-export default api;
+}
+
+export default fp(api, {
+  name: 'api',
+  encapsulate: true,
+  // A misordered app.ts fails at start-up, not as a 500 on the first call.
+  decorators: { fastify: ['signedInAgent', 'upstream', 'idempotency'] },
+  dependencies: ['sessions', 'csrf', 'upstream', 'idempotency', 'json-body'],
+});

@@ -15,8 +15,9 @@ export async function forwardCreate(
   request: FastifyRequest,
   reply: FastifyReply,
   { agent, operation, params, target }: Forwarding,
+  /** The bytes to send, exactly as they came; none when the operation takes no body. */
+  body: Buffer | undefined,
 ) {
-  const body = request.rawBody!;
   const execute = async (): Promise<StoredAnswer> => {
     let answer: StoredAnswer;
     try {
@@ -50,7 +51,7 @@ export async function forwardCreate(
   const outcome = await app.idempotency.run(
     agent.username,
     key,
-    IdempotencyCache.fingerprint(operation.method, target, body),
+    IdempotencyCache.fingerprint(operation.method, target, body ?? Buffer.alloc(0)),
     execute,
   );
   if (outcome.kind === 'mismatch') {

@@ -1,21 +1,34 @@
-import type { FastifyPluginAsync } from 'fastify';
-import { problem } from '../problem';
-import { UpstreamError } from '../upstream';
+import fp from 'fastify-plugin';
 
-/** Liveness (the process answers) and readiness (an upstream token can be had). */
-const health: FastifyPluginAsync = async (app) => {
-  app.get('/healthz', async (_request, reply) =>
-    reply.header('cache-control', 'no-store').send({ status: 'ok' }),
-  );
-  app.get('/readyz', async (_request, reply) => {
-    try {
-      await app.upstream.accessToken();
-      return await reply.header('cache-control', 'no-store').send({ status: 'ready' });
-    } catch (error) {
-      const message =
-        error instanceof UpstreamError ? error.message : 'The upstream token cannot be obtained.';
-      return problem(reply, 503, 'not_ready', message);
-    }
-  });
-};
-export default health;
+/**
+ * Liveness (the process answers) and readiness (the upstream answers and a token
+ * is in hand), from what the proxy last saw: a probe never costs an upstream
+ * request of its own, and a failure is remembered for a few seconds
+ * (UpstreamConfig.readinessWindowMs), so a flood of probes asks once at most.
+ */
+export default fp(
+  async (app) => {
+    app.get('/healthz', async (_request, reply) =>
+      reply.header('cache-control', 'no-store').send({ status: 'ok' }),
+    );
+    app.get('/readyz', async (request, reply) => {
+      const { ready, checks } = await app.upstream.readiness();
+      reply.header('cache-control', 'no-store');
+      if (ready) return reply.send({ status: 'ready' });
+      const failed = Object.values(checks).find((check) => !check.ok);
+      return reply.code(503).send({
+        status: 'not_ready',
+        code: 'not_ready',
+        message: failed?.message ?? 'Not ready.',
+        checks,
+        request_id: request.id,
+      });
+    });
+  },
+  {
+    name: 'health',
+    encapsulate: true,
+    decorators: { fastify: ['upstream'] },
+    dependencies: ['upstream'],
+  },
+);

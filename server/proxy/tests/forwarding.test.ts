@@ -1,5 +1,9 @@
 import { generateKeyPairSync } from 'node:crypto';
+import { Writable } from 'node:stream';
+import Fastify from 'fastify';
+import fp from 'fastify-plugin';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { requestWithHeldBody } from '../../testing/bodyFlood';
 import { Browser, rawRequest } from '../../testing/browser';
 import { manualClock } from '../../testing/clock';
 import {
@@ -10,6 +14,13 @@ import {
   withSignedInAgent,
   type Stack,
 } from '../../testing/stack';
+import type { AllowedOperation } from '../operations';
+import body from '../plugins/body';
+import errors from '../plugins/errors';
+import idempotency from '../plugins/idempotency';
+import api from '../routes/api';
+import health from '../routes/health';
+import type { UpstreamClient, UpstreamResponse } from '../upstream';
 
 let stack: Stack;
 let agent: Browser;
@@ -271,5 +282,209 @@ describe('HTTP Signatures', () => {
         expect(await reply.json()).toMatchObject({ code: 'upstream_refused_credentials' });
       },
     );
+  });
+});
+
+describe('bodies', () => {
+  const MB = 1024 * 1024;
+  let viewer: Browser;
+  beforeAll(async () => {
+    viewer = new Browser(stack.url);
+    expect((await viewer.signIn(VIEWER)).status).toBe(200);
+  });
+  const asked = (who: 'nobody' | 'viewer' | 'agent') => ({
+    origin: stack.url,
+    'x-csrf': '1',
+    ...(who === 'nobody' ? {} : { cookie: (who === 'agent' ? agent : viewer).cookie! }),
+  });
+
+  // Promised 2 MB, sent a few bytes: an answer proves the body was not waited for.
+  it.each([
+    ['a signed-out client', 'nobody', 'POST', 'application/json', 401, 'unauthenticated'],
+    ['a signed-out client', 'nobody', 'POST', 'text/plain', 401, 'unauthenticated'],
+    ['a viewer', 'viewer', 'POST', 'application/json', 403, 'forbidden'],
+    ['an agent', 'agent', 'DELETE', 'application/json', 405, 'method_not_allowed'],
+    ['an agent', 'agent', 'POST', 'text/plain', 415, 'unsupported_media_type'],
+    ['an agent', 'agent', 'POST', 'application/json', 413, 'payload_too_large'],
+  ] as const)(
+    'answers %s sending %s with %s of 2 MB with %i %s before the body comes, sending nothing upstream',
+    async (_who, who, method, contentType, status, code) => {
+      await stack.control('DELETE', '/_sandbox/stats');
+      const reply = await requestWithHeldBody(stack.url, {
+        method,
+        path: '/api/v1/customers',
+        headers: { ...asked(who), 'content-type': contentType },
+        contentLength: 2 * MB,
+        firstBytes: '{"first_name":',
+      });
+      expect(reply.status).toBe(status);
+      expect(JSON.parse(reply.body)).toMatchObject({ code });
+      if (status === 405) expect(reply.headers).toMatch(/\r\nallow: GET, POST\r\n/i);
+      expect(await sandboxStats(stack)).toEqual({});
+    },
+  );
+
+  it.each([
+    ['a signed-out client', 'nobody', '{"first_name":', 401, 'unauthenticated'],
+    ['a viewer', 'viewer', '{"first_name":', 403, 'forbidden'],
+    ['an agent', 'agent', '{"first_name":', 400, 'invalid_json'],
+    ['an agent', 'agent', `{"a":${'['.repeat(65)}${']'.repeat(65)}}`, 400, 'too_deep'],
+  ] as const)(
+    'answers %s sending a whole broken body with %i %s, sending nothing upstream',
+    async (_who, who, sent, status, code) => {
+      await stack.control('DELETE', '/_sandbox/stats');
+      const reply = await rawRequest(stack.url, {
+        method: 'POST',
+        path: '/api/v1/customers',
+        headers: { ...asked(who), 'content-type': 'application/json' },
+        body: sent,
+      });
+      expect(reply.status).toBe(status);
+      expect(JSON.parse(reply.body)).toMatchObject({ code });
+      expect(await sandboxStats(stack)).toEqual({});
+    },
+  );
+
+  it.each([
+    ['an unknown path', '/no/such/path', 'agent', 404],
+    ['sign-out, which takes no body', '/auth/logout', 'nobody', 204],
+    ['sign-in, past its 4 KB', '/auth/login', 'nobody', 413],
+  ] as const)(
+    'answers %s without reading a promised 1 MB body',
+    async (_what, path, who, status) => {
+      const reply = await requestWithHeldBody(stack.url, {
+        path,
+        headers: { ...asked(who), 'content-type': 'application/json' },
+        contentLength: MB,
+        firstBytes: '[[[[',
+      });
+      expect(reply.status).toBe(status);
+    },
+  );
+
+  it('takes a sign-in of up to 4 KB and refuses one a byte over with 413', async () => {
+    const signIn = (size: number) => {
+      const padding = 'x'.repeat(
+        size - JSON.stringify({ username: 'nobody', password: '' }).length,
+      );
+      return new Browser(stack.url).fetch('/auth/login', {
+        method: 'POST',
+        json: { username: 'nobody', password: padding },
+      });
+    };
+    expect((await signIn(4 * 1024)).status).not.toBe(413);
+    const over = await signIn(4 * 1024 + 1);
+    expect(over.status).toBe(413);
+    expect(await over.json()).toMatchObject({ code: 'payload_too_large' });
+  });
+});
+
+/** The API routes alone, on a fake upstream: for what the contract of today cannot show. */
+async function apiAlone(operations: AllowedOperation[], withSessions = true) {
+  const calls: { method: string; target: string; body: Buffer | undefined }[] = [];
+  const logs: Record<string, unknown>[] = [];
+  const app = Fastify({
+    logger: {
+      level: 'info',
+      stream: new Writable({
+        write(chunk: Buffer, _encoding, done) {
+          logs.push(JSON.parse(chunk.toString('utf8')) as Record<string, unknown>);
+          done();
+        },
+      }),
+    },
+  });
+  await app.register(body);
+  await app.register(errors);
+  await app.register(
+    fp(
+      async (fake) => {
+        const upstream: Pick<UpstreamClient, 'call'> = {
+          call: async (method: string, target: string, sent: Buffer | undefined) => {
+            calls.push({ method, target, body: sent });
+            return {
+              status: 201,
+              contentType: 'application/json',
+              retryAfter: undefined,
+              requestId: 'r',
+              body: Buffer.from('{"id":"made-1"}'),
+            } satisfies UpstreamResponse;
+          },
+        };
+        fake.decorate('upstream', upstream as UpstreamClient);
+      },
+      { name: 'upstream' },
+    ),
+  );
+  await app.register(idempotency, { now: Date.now });
+  if (withSessions) {
+    await app.register(
+      fp(
+        async (fake) => {
+          fake.decorate('signedInAgent', () => ({ username: 'alice', role: 'agent' as const }));
+        },
+        { name: 'sessions' },
+      ),
+    );
+    await app.register(fp(async () => undefined, { name: 'csrf' }));
+  }
+  await app.register(api, { operations });
+  await app.ready();
+  return { app, calls, logs };
+}
+
+describe('the gate', () => {
+  const closeCustomer: AllowedOperation = {
+    operationId: 'closeCustomer',
+    method: 'POST',
+    pattern: /^\/v1\/customers\/(?<customer_id>[A-Za-z0-9_-]{1,64})\/close$/,
+    policy: { role: 'agent', create: true },
+    takesBody: false,
+  };
+
+  it('sends a create without a declared body through the create path: audited, made once per Idempotency-Key', async () => {
+    const { app, calls, logs } = await apiAlone([closeCustomer]);
+    try {
+      const send = () =>
+        app.inject({
+          method: 'POST',
+          url: '/api/v1/customers/abc/close',
+          headers: {
+            'idempotency-key': 'close-abc-0001',
+            'content-type': 'application/json',
+          },
+          payload: '{"ignored":true}',
+        });
+      const first = await send();
+      const second = await send();
+      expect([first.statusCode, second.statusCode]).toEqual([201, 201]);
+      expect(second.headers['idempotent-replayed']).toBe('true');
+      expect(calls).toEqual([
+        { method: 'POST', target: '/v1/customers/abc/close', body: undefined },
+      ]);
+      const audits = logs.filter((line) => line.audit);
+      expect(audits).toEqual([
+        expect.objectContaining({
+          audit: expect.objectContaining({
+            event: 'create',
+            operation: 'closeCustomer',
+            agent: 'alice',
+            resource_id: 'made-1',
+          }) as unknown,
+        }),
+      ]);
+    } finally {
+      await app.close();
+    }
+  });
+
+  it('stops start-up when the API routes come before the sessions they need', async () => {
+    await expect(apiAlone([closeCustomer], false)).rejects.toThrow(/signedInAgent|sessions/);
+  });
+
+  it('stops start-up when health comes before the upstream client', async () => {
+    const app = Fastify();
+    await expect(app.register(health).ready()).rejects.toThrow(/upstream/);
+    await app.close();
   });
 });

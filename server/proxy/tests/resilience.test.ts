@@ -1,6 +1,7 @@
 import { createServer } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Browser } from '../../testing/browser';
+import { manualClock } from '../../testing/clock';
 import {
   sandboxStats,
   startSandbox,
@@ -119,9 +120,11 @@ describe('upstream faults', () => {
 
   it('reports the upstream down with a 502, keeps serving, and recovers when it is back', async () => {
     const port = await freePort();
+    const clock = manualClock();
     await withSignedInAgent(
       {
         upstream: { baseUrl: `http://127.0.0.1:${port}`, deadlineMs: 3000 },
+        proxy: { now: clock.now },
       },
       async (down, browser) => {
         const reply = await browser.fetch('/api/v1/customers');
@@ -130,9 +133,18 @@ describe('upstream faults', () => {
         expect((await browser.fetch('/healthz')).status).toBe(200);
         const notReady = await browser.fetch('/readyz');
         expect(notReady.status).toBe(503);
+        expect(await notReady.json()).toMatchObject({
+          status: 'not_ready',
+          checks: {
+            upstream: { ok: false, message: expect.stringMatching(/cannot be reached/) as unknown },
+          },
+        });
 
         const back = await startSandbox({}, port);
         try {
+          // The failure is remembered for the readiness window, then looked at again.
+          expect((await browser.fetch('/readyz')).status).toBe(503);
+          clock.advance(5_000);
           expect((await browser.fetch('/readyz')).status).toBe(200);
           expect((await browser.fetch('/api/v1/customers')).status).toBe(200);
         } finally {
@@ -147,7 +159,17 @@ describe('upstream faults', () => {
     try {
       const reply = await fetch(`${wrong.url}/readyz`);
       expect(reply.status).toBe(503);
-      expect(await reply.json()).toMatchObject({ code: 'not_ready' });
+      expect(await reply.json()).toMatchObject({
+        status: 'not_ready',
+        code: 'not_ready',
+        checks: {
+          token: {
+            ok: false,
+            message: expect.stringMatching(/refused the application/) as unknown,
+          },
+          upstream: { ok: true },
+        },
+      });
     } finally {
       await wrong.close();
     }

@@ -60,14 +60,20 @@ async function play(store: Store, contest: Contest): Promise<unknown[]> {
 async function main(): Promise<void> {
   const [options, contest] = JSON.parse(process.argv[2] ?? '[]') as [StoreOptions, Contest];
   const lines = createInterface({ input: process.stdin });
-  const go = new Promise<void>((resolve) => lines.once('line', () => resolve()));
-  // The test that started us is gone: so are we, rather than holding the database open.
-  lines.once('close', () => process.exit(1));
+  // The test that started us is gone (stdin closed before `go`): so are we, rather than holding the database open.
+  const orphaned = () => process.exit(1);
+  lines.once('close', orphaned);
+  const go = new Promise<void>((resolve) =>
+    lines.once('line', () => {
+      // `go` comes with the end of stdin: stop listening for it in the same tick.
+      lines.off('close', orphaned);
+      resolve();
+    }),
+  );
   // Opening is itself the contest for `open`; otherwise open first, then contend.
   let store = contest.action === 'open' ? undefined : await openStore(options);
   process.stdout.write('ready\n');
   await go;
-  lines.removeAllListeners('close');
   lines.close();
   store ??= await openStore(options);
   try {
