@@ -13,6 +13,7 @@ import { buildApp as buildSandbox } from './sandbox/app';
 import { sandboxConfigFromEnv } from './sandbox/config';
 import { ConfigError, privateKeyFileVar } from './shared/env';
 import { ownerOnlyDir } from './shared/privateFiles';
+import { StoreError } from './store/errors';
 
 const SOURCES = ['src', 'index.html', 'vite.config.ts', 'public', 'package-lock.json'];
 
@@ -87,7 +88,7 @@ try {
     await serveProxy(config, sandbox.upstream, sandbox.close);
   }
 } catch (error) {
-  if (!(error instanceof ConfigError)) throw error;
+  if (!(error instanceof ConfigError || error instanceof StoreError)) throw error;
   console.error(`start: ${error.message}`);
   process.exit(1);
 }

@@ -19,6 +19,7 @@ import refuseUpgrades from './plugins/refuseUpgrades';
 import securityHeaders from './plugins/securityHeaders';
 import sessions from './plugins/sessions';
 import shutdown from './plugins/shutdown';
+import store, { type StoreSource } from './plugins/store';
 import upstream from './plugins/upstream';
 import users from './plugins/users';
 import api from './routes/api';
@@ -33,6 +34,11 @@ export interface ProxyConfig {
   /** At least 32 characters; signs the session cookie. */
   sessionSecret: string;
   usersFile: string;
+  /**
+   * The back-office's store: where to open it (`{ databaseUrl, dataDir }`), or
+   * one already open. Unset: an in-memory SQLite store that ends with the app.
+   */
+  store?: StoreSource;
   /** The built dashboard. */
   distDir: string;
   /**
@@ -78,6 +84,9 @@ export async function buildApp(config: ProxyConfig): Promise<FastifyInstance> {
   await app.register(body);
   await app.register(errors);
   await app.register(shutdown);
+  await app.register(store, {
+    source: config.store ?? { dataDir: '.', sqliteFile: ':memory:' },
+  });
   await app.register(refuseUpgrades);
   await app.register(upstream, { config: config.upstream, now });
   await app.register(users, { file: config.usersFile });

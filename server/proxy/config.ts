@@ -33,6 +33,8 @@ export function proxyConfigFromEnv(env: NodeJS.ProcessEnv): ProxyEnvConfig {
     proxy: {
       usersFile: resolve(stringVar(env, 'DASHBOARD_USERS_FILE', join(dataDir, 'users.json'))),
       distDir: resolve(stringVar(env, 'DIST_DIR', 'dist')),
+      // PostgreSQL when DATABASE_URL is set (shared by replicas), else $DATA_DIR/backoffice.db.
+      store: { databaseUrl: stringVar(env, 'DATABASE_URL'), dataDir },
       sessionIdleMs:
         intVar(env, 'SESSION_IDLE_MINUTES', { fallback: 30, min: 1, max: 24 * 60 }) * 60_000,
       sessionMaxMs:

@@ -3,6 +3,7 @@
  * FINTECTURE_API_URL names. (`npm start` embeds the sandbox instead.)
  */
 import { ConfigError } from '../shared/env';
+import { StoreError } from '../store/errors';
 import { proxyConfigFromEnv } from './config';
 import { serveProxy } from './serve';
 
@@ -17,7 +18,7 @@ try {
   }
   await serveProxy(config, config.proxy.upstream);
 } catch (error) {
-  if (!(error instanceof ConfigError)) throw error;
+  if (!(error instanceof ConfigError || error instanceof StoreError)) throw error;
   console.error(`proxy: ${error.message}`);
   process.exit(1);
 }
