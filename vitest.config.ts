@@ -16,7 +16,12 @@ export default defineConfig({
             'openapi/**/*.test.ts',
             'scripts/**/*.test.ts',
           ],
-          exclude: [...configDefaults.exclude, 'server/store/**'],
+          // The two-replica test needs the store project's PostgreSQL cluster.
+          exclude: [
+            ...configDefaults.exclude,
+            'server/store/**',
+            'server/proxy/tests/replicas.test.ts',
+          ],
         },
       },
       {
@@ -25,7 +30,7 @@ export default defineConfig({
         test: {
           ...shared,
           name: 'store',
-          include: ['server/store/**/*.test.ts'],
+          include: ['server/store/**/*.test.ts', 'server/proxy/tests/replicas.test.ts'],
           globalSetup: ['server/store/testing/globalSetup.ts'],
         },
       },

@@ -4,7 +4,9 @@ import Fastify, {
   type FastifyInstance,
   type FastifyServerOptions,
 } from 'fastify';
+import type { IdempotencySettings } from './idempotency';
 import { allowedOperations } from './operations';
+import audit from './plugins/audit';
 import body, { acceptJson, SMALL_BODY_LIMIT } from './plugins/body';
 import connectionLimits, {
   connectionSettings,
@@ -22,6 +24,7 @@ import shutdown from './plugins/shutdown';
 import store, { type StoreSource } from './plugins/store';
 import upstream from './plugins/upstream';
 import users from './plugins/users';
+import worker, { type WorkerSettings } from './plugins/worker';
 import api from './routes/api';
 import auth from './routes/auth';
 import health from './routes/health';
@@ -53,6 +56,12 @@ export interface ProxyConfig {
   sessionIdleMs?: number;
   sessionMaxMs?: number;
   loginLimits?: SignInLimits;
+  /** Idempotency-Key answers: per-account quota (1,000), how long a repeat waits for the first (15 s). */
+  idempotency?: IdempotencySettings;
+  /** AUDIT_RETENTION_DAYS: audit events older than this are swept (400). */
+  auditRetentionDays?: number;
+  /** The deployment's one background worker (lease and sweeps). */
+  worker?: WorkerSettings;
   logger?: FastifyServerOptions['logger'] | FastifyBaseLogger;
   /** The clock of session lifetimes, account re-reads, token expiry and idempotency; tests move it. */
   now?: () => number;
@@ -90,7 +99,17 @@ export async function buildApp(config: ProxyConfig): Promise<FastifyInstance> {
   await app.register(refuseUpgrades);
   await app.register(upstream, { config: config.upstream, now });
   await app.register(users, { file: config.usersFile });
-  await app.register(idempotency, { now });
+  await app.register(idempotency, { ...config.idempotency, now });
+  await app.register(audit, { now });
+  await app.register(worker, {
+    ...config.worker,
+    now,
+    sessions: {
+      idleMs: config.sessionIdleMs ?? 30 * 60 * 1000,
+      maxMs: config.sessionMaxMs ?? 12 * 3600 * 1000,
+    },
+    auditRetentionDays: config.auditRetentionDays ?? 400,
+  });
 
   await app.register(health);
   // Sessions, anti-forgery, sign-in and the API live together; static files need none of it.

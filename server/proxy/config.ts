@@ -39,6 +39,12 @@ export function proxyConfigFromEnv(env: NodeJS.ProcessEnv): ProxyEnvConfig {
         intVar(env, 'SESSION_IDLE_MINUTES', { fallback: 30, min: 1, max: 24 * 60 }) * 60_000,
       sessionMaxMs:
         intVar(env, 'SESSION_MAX_HOURS', { fallback: 12, min: 1, max: 24 * 30 }) * 3_600_000,
+      // Audit events older than this are deleted by the worker's sweep.
+      auditRetentionDays: intVar(env, 'AUDIT_RETENTION_DAYS', {
+        fallback: 400,
+        min: 1,
+        max: 100 * 365,
+      }),
     },
   };
   const publicUrl = urlVar(env, 'PUBLIC_URL');

@@ -1,8 +1,16 @@
 import { createHash } from 'node:crypto';
+import { setTimeout as delay } from 'node:timers/promises';
+import {
+  IDEMPOTENCY_QUOTA,
+  IDEMPOTENCY_STALE_MS,
+  IDEMPOTENCY_TTL_MS,
+  type IdempotencyRepository,
+} from '../store/idempotency';
 
 /**
- * Creates carrying an `Idempotency-Key`: the first request runs, any repeat
- * (sent again later or at the same moment) gets the first one's answer, so a
+ * Creates carrying an `Idempotency-Key`, kept in the store: the first request
+ * runs, any repeat by the same account (sent again later, at the same moment,
+ * after a restart or on another replica) gets the first one's answer, so a
  * double click or a retried submit makes one record.
  */
 export interface StoredAnswer {
@@ -11,28 +19,57 @@ export interface StoredAnswer {
   body: Buffer;
 }
 
-interface Entry {
-  fingerprint: string;
-  answer: Promise<StoredAnswer>;
-  expiresAt: number;
-}
-
 export type IdempotentOutcome =
-  { kind: 'fresh' | 'replayed'; answer: StoredAnswer } | { kind: 'mismatch' };
+  | { kind: 'fresh' | 'replayed'; answer: StoredAnswer }
+  /** The key was used by this account for another request. */
+  | { kind: 'mismatch' }
+  /** The account holds `quota` live keys: nobody else's are touched, this one is refused. */
+  | { kind: 'quota'; quota: number }
+  /** Another request with this key is still running after the bounded wait. */
+  | { kind: 'in_progress'; retryAfterSeconds: number };
 
 export const IDEMPOTENCY_KEY = /^[A-Za-z0-9_:.-]{8,128}$/;
 
-export class IdempotencyCache {
-  private readonly entries = new Map<string, Entry>();
+export interface IdempotencySettings {
+  /** Live keys one account may hold (default 1,000 per 24 h). */
+  quota?: number;
+  /** How long an answer is kept (24 h). */
+  ttlMs?: number;
+  /** How long a repeat waits for the first request's answer before a 409. */
+  waitMs?: number;
+  /** A claim this old is presumed dead and may be taken over (60 s). */
+  staleMs?: number;
+}
 
+/**
+ * Answers that mean the upstream did not act on the create (it failed, was
+ * busy, or refused the proxy's own credentials): the key is given back, so
+ * the agent's retry runs again instead of replaying a failure for 24 h.
+ */
+export function worthRetrying(status: number): boolean {
+  return status >= 500 || status === 429 || status === 408 || status === 401;
+}
+
+/** First wait between two looks at a pending claim; doubled up to MAX_POLL_MS. */
+const FIRST_POLL_MS = 20;
+const MAX_POLL_MS = 250;
+
+export class IdempotentCreates {
+  readonly quota: number;
   private readonly ttlMs: number;
-  private readonly maxEntries: number;
-  private readonly now: () => number;
+  private readonly waitMs: number;
+  private readonly staleMs: number;
 
-  constructor(options: { ttlMs?: number; maxEntries?: number; now?: () => number } = {}) {
-    this.ttlMs = options.ttlMs ?? 24 * 3600 * 1000;
-    this.maxEntries = options.maxEntries ?? 10_000;
-    this.now = options.now ?? Date.now;
+  constructor(
+    private readonly repository: IdempotencyRepository,
+    /** The clock of expiries and staleness; tests move it. */
+    private readonly now: () => number,
+    settings: IdempotencySettings = {},
+  ) {
+    this.quota = settings.quota ?? IDEMPOTENCY_QUOTA;
+    this.ttlMs = settings.ttlMs ?? IDEMPOTENCY_TTL_MS;
+    this.waitMs = settings.waitMs ?? 15_000;
+    this.staleMs = settings.staleMs ?? IDEMPOTENCY_STALE_MS;
   }
 
   static fingerprint(method: string, target: string, body: Buffer): string {
@@ -46,39 +83,88 @@ export class IdempotencyCache {
   }
 
   /**
-   * Runs `execute` once per (scope, key). A repeat with a different request is
-   * refused; an answer that is a server failure is not kept, so the agent can retry.
+   * Runs `execute` once per (account, key): the claim row goes in before the
+   * request is forwarded, so of concurrent repeats on any replica exactly one
+   * runs and the others wait (a bounded wait) for its answer. An answer worth
+   * retrying, or a throw, gives the key back. `onKeepFailed` hears of an answer
+   * that could not be kept (the store failed after the upstream answered): the
+   * agent still gets it.
    */
   async run(
-    scope: string,
+    accountId: string,
     key: string,
     fingerprint: string,
     execute: () => Promise<StoredAnswer>,
+    onKeepFailed: (error: unknown) => void = () => {},
   ): Promise<IdempotentOutcome> {
-    this.sweep();
-    const id = `${scope}\n${key}`;
-    const existing = this.entries.get(id);
-    if (existing) {
-      if (existing.fingerprint !== fingerprint) return { kind: 'mismatch' };
-      return { kind: 'replayed', answer: await existing.answer };
-    }
-    const answer = execute();
-    this.entries.set(id, { fingerprint, answer, expiresAt: this.now() + this.ttlMs });
-    try {
-      const result = await answer;
-      if (result.status >= 500) this.entries.delete(id);
-      return { kind: 'fresh', answer: result };
-    } catch (error) {
-      this.entries.delete(id);
-      throw error;
+    const giveUpAt = Date.now() + this.waitMs;
+    let pause = FIRST_POLL_MS;
+    for (;;) {
+      const claim = await this.repository.claim({
+        accountId,
+        key,
+        fingerprint,
+        now: this.now(),
+        ttlMs: this.ttlMs,
+        staleMs: this.staleMs,
+        quota: this.quota,
+      });
+      switch (claim.kind) {
+        case 'mismatch':
+          return claim;
+        case 'quota':
+          return { kind: 'quota', quota: this.quota };
+        case 'replay': {
+          const { status, contentType, body } = claim.answer;
+          return {
+            kind: 'replayed',
+            answer: { status, contentType: contentType ?? undefined, body },
+          };
+        }
+        case 'claimed':
+          return {
+            kind: 'fresh',
+            answer: await this.forward(claim.claimId, accountId, key, execute, onKeepFailed),
+          };
+        case 'pending': {
+          // Real time, not the app's clock: this bounds how long a request is held.
+          const left = giveUpAt - Date.now();
+          if (left <= 0) {
+            return { kind: 'in_progress', retryAfterSeconds: 1 };
+          }
+          await delay(Math.min(pause, left));
+          pause = Math.min(pause * 2, MAX_POLL_MS);
+        }
+      }
     }
   }
 
-  private sweep(): void {
-    const now = this.now();
-    for (const [id, entry] of this.entries) {
-      if (entry.expiresAt > now && this.entries.size <= this.maxEntries) break;
-      this.entries.delete(id);
+  private async forward(
+    claimId: string,
+    accountId: string,
+    key: string,
+    execute: () => Promise<StoredAnswer>,
+    onKeepFailed: (error: unknown) => void,
+  ): Promise<StoredAnswer> {
+    let answer: StoredAnswer;
+    try {
+      answer = await execute();
+    } catch (error) {
+      await this.repository.abandon(accountId, key, claimId).catch(onKeepFailed);
+      throw error;
     }
+    try {
+      if (worthRetrying(answer.status)) await this.repository.abandon(accountId, key, claimId);
+      else {
+        await this.repository.complete(accountId, key, claimId, {
+          status: answer.status,
+          contentType: answer.contentType ?? null,
+          body: answer.body,
+        });
+      }
+    } catch (error) {
+      onKeepFailed(error);
+    }
+    return answer;
   }
 }

@@ -1,4 +1,5 @@
 import fp from 'fastify-plugin';
+import { storeUnavailable } from '../../store/errors';
 import { problem } from '../problem';
 import { UpstreamError } from '../upstream';
 import { BodyRefused } from './body';
@@ -10,6 +11,17 @@ export default fp(
       if (error instanceof UpstreamError || error instanceof BodyRefused) {
         const status = error instanceof UpstreamError ? error.status : error.statusCode;
         return problem(reply, status, error.code, error.message);
+      }
+      // The store is down (an outage, a restart): every call needs it, so say so plainly; service resumes by itself.
+      if (storeUnavailable(error)) {
+        request.log.warn({ err: error }, 'store unavailable');
+        reply.header('retry-after', '5');
+        return problem(
+          reply,
+          503,
+          'store_unavailable',
+          "The dashboard's database cannot be reached right now; nothing was changed. Try again in a few seconds.",
+        );
       }
       const status = error.statusCode ?? 500;
       if (status === 413) {

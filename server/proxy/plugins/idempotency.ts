@@ -1,16 +1,20 @@
 import fp from 'fastify-plugin';
-import { IdempotencyCache } from '../idempotency';
+import { IdempotentCreates, type IdempotencySettings } from '../idempotency';
 
 declare module 'fastify' {
   interface FastifyInstance {
-    idempotency: IdempotencyCache;
+    idempotency: IdempotentCreates;
   }
 }
 
-/** First answers of creates by Idempotency-Key, so a double submit makes one record. */
-export default fp<{ now: () => number }>(
-  async (app, { now }) => {
-    app.decorate('idempotency', new IdempotencyCache({ now }));
+/**
+ * First answers of creates by account and Idempotency-Key, kept in the store
+ * for 24 h, so a double submit, a retry after a restart or on another replica
+ * makes one record.
+ */
+export default fp<IdempotencySettings & { now: () => number }>(
+  async (app, { now, ...settings }) => {
+    app.decorate('idempotency', new IdempotentCreates(app.store.idempotency, now, settings));
   },
-  { name: 'idempotency' },
+  { name: 'idempotency', decorators: { fastify: ['store'] }, dependencies: ['store'] },
 );

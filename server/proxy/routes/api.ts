@@ -109,6 +109,6 @@ export default fp(api, {
   name: 'api',
   encapsulate: true,
   // A misordered app.ts fails at start-up, not as a 500 on the first call.
-  decorators: { fastify: ['signedInAgent', 'upstream', 'idempotency'] },
-  dependencies: ['sessions', 'csrf', 'upstream', 'idempotency', 'json-body'],
+  decorators: { fastify: ['signedInAgent', 'upstream', 'idempotency', 'auditTrail'] },
+  dependencies: ['sessions', 'csrf', 'upstream', 'idempotency', 'audit', 'json-body'],
 });

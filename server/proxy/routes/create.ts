@@ -1,14 +1,26 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { sendUpstreamAnswer } from '../answer';
 import { auditCreate } from '../audit';
-import { IDEMPOTENCY_KEY, IdempotencyCache, type StoredAnswer } from '../idempotency';
+import { IDEMPOTENCY_KEY, IdempotentCreates, type StoredAnswer } from '../idempotency';
 import { problem } from '../problem';
+import type { SessionUser } from '../sessions';
 import { UpstreamError } from '../upstream';
 import type { Forwarding } from './api';
 
 /**
+ * Whose Idempotency-Keys these are: the account's id when the session carries
+ * one (an account removed and added again is a new account, with no old
+ * answers), else its username.
+ */
+function accountScope(agent: SessionUser): string {
+  const id = (agent as SessionUser & { id?: unknown }).id;
+  return typeof id === 'string' && id !== '' ? id : agent.username;
+}
+
+/**
  * A create: sent once (never retried blindly), audited whatever its outcome,
- * and with an Idempotency-Key, made once per agent and key however often it comes.
+ * and with an Idempotency-Key, made once per account and key however often,
+ * wherever (restarts, replicas) it comes.
  */
 export async function forwardCreate(
   app: FastifyInstance,
@@ -19,22 +31,27 @@ export async function forwardCreate(
   body: Buffer | undefined,
 ) {
   const execute = async (): Promise<StoredAnswer> => {
-    let answer: StoredAnswer;
+    let answer: StoredAnswer & { requestId: string };
     try {
       const {
         status,
         contentType,
+        requestId,
         body: answered,
       } = await app.upstream.call(operation.method, target, body, request.id);
-      answer = { status, contentType, body: answered };
+      answer = { status, contentType, requestId, body: answered };
     } catch (error) {
       if (error instanceof UpstreamError) {
-        const failed = { status: error.status, contentType: undefined, body: Buffer.alloc(0) };
-        auditCreate(request, agent, operation.operationId, params, failed);
+        await auditCreate(app.auditTrail, request, agent, operation.operationId, params, {
+          status: error.status,
+          contentType: undefined,
+          requestId: request.id,
+          body: Buffer.alloc(0),
+        });
       }
       throw error;
     }
-    auditCreate(request, agent, operation.operationId, params, answer);
+    await auditCreate(app.auditTrail, request, agent, operation.operationId, params, answer);
     return answer;
   };
 
@@ -49,19 +66,44 @@ export async function forwardCreate(
     );
   }
   const outcome = await app.idempotency.run(
-    agent.username,
+    accountScope(agent),
     key,
-    IdempotencyCache.fingerprint(operation.method, target, body ?? Buffer.alloc(0)),
+    IdempotentCreates.fingerprint(operation.method, target, body ?? Buffer.alloc(0)),
     execute,
+    (error) =>
+      request.log.error(
+        { err: error },
+        'idempotency answer not kept: a retry within a minute waits, a later one runs again',
+      ),
   );
-  if (outcome.kind === 'mismatch') {
-    return problem(
-      reply,
-      422,
-      'idempotency_key_reused',
-      'This Idempotency-Key was used for a different request.',
-    );
+  switch (outcome.kind) {
+    case 'mismatch':
+      return problem(
+        reply,
+        422,
+        'idempotency_key_reused',
+        'This Idempotency-Key was used for a different request.',
+      );
+    case 'quota':
+      reply.header('retry-after', '3600');
+      return problem(
+        reply,
+        429,
+        'idempotency_quota_exceeded',
+        `Your account has used ${outcome.quota} Idempotency-Keys in the last 24 hours, the most it may hold; this create was not sent. Try again later, or ask an administrator.`,
+      );
+    case 'in_progress':
+      reply.header('retry-after', String(outcome.retryAfterSeconds));
+      return problem(
+        reply,
+        409,
+        'idempotency_in_progress',
+        'The same create is still being processed; retry in a moment to get its answer.',
+      );
+    case 'replayed':
+      reply.header('idempotent-replayed', 'true');
+      return sendUpstreamAnswer(reply, outcome.answer);
+    case 'fresh':
+      return sendUpstreamAnswer(reply, outcome.answer);
   }
-  if (outcome.kind === 'replayed') reply.header('idempotent-replayed', 'true');
-  return sendUpstreamAnswer(reply, outcome.answer);
 }

@@ -1,4 +1,5 @@
 import fp from 'fastify-plugin';
+import { StoreHealth } from '../storeHealth';
 
 /**
  * Liveness (the process answers) and readiness (the upstream answers and a token
@@ -11,10 +12,16 @@ export default fp(
     app.get('/healthz', async (_request, reply) =>
       reply.header('cache-control', 'no-store').send({ status: 'ok' }),
     );
+    // The store too: without it nobody can sign in or use the API (a ping shared by concurrent probes).
+    const storeHealth = new StoreHealth(app.store);
     app.get('/readyz', async (request, reply) => {
-      const { ready, checks } = await app.upstream.readiness();
+      const [upstream, store] = await Promise.all([
+        app.upstream.readiness(),
+        storeHealth.check(),
+      ]);
+      const checks = { ...upstream.checks, store };
       reply.header('cache-control', 'no-store');
-      if (ready) return reply.send({ status: 'ready' });
+      if (upstream.ready && store.ok) return reply.send({ status: 'ready' });
       const failed = Object.values(checks).find((check) => !check.ok);
       return reply.code(503).send({
         status: 'not_ready',
@@ -28,7 +35,7 @@ export default fp(
   {
     name: 'health',
     encapsulate: true,
-    decorators: { fastify: ['upstream'] },
-    dependencies: ['upstream'],
+    decorators: { fastify: ['upstream', 'store'] },
+    dependencies: ['upstream', 'store'],
   },
 );

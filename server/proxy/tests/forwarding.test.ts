@@ -17,7 +17,9 @@ import {
 import type { AllowedOperation } from '../operations';
 import body from '../plugins/body';
 import errors from '../plugins/errors';
+import audit from '../plugins/audit';
 import idempotency from '../plugins/idempotency';
+import store from '../plugins/store';
 import api from '../routes/api';
 import health from '../routes/health';
 import type { UpstreamClient, UpstreamResponse } from '../upstream';
@@ -416,7 +418,9 @@ async function apiAlone(operations: AllowedOperation[], withSessions = true) {
       { name: 'upstream' },
     ),
   );
+  await app.register(store, { source: { dataDir: '.', sqliteFile: ':memory:' } });
   await app.register(idempotency, { now: Date.now });
+  await app.register(audit, { now: Date.now });
   if (withSessions) {
     await app.register(
       fp(

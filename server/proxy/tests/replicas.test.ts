@@ -1,0 +1,231 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
+import { ReplicaAgent, startReplicas, type Replica, type ReplicaSet } from '../../testing/replicas';
+
+/**
+ * Two real proxy processes on one PostgreSQL, behind an imagined load balancer
+ * (TRUST_PROXY=127.0.0.1, each agent from an address of its own): whatever
+ * replica a request lands on, the agent sees one back-office.
+ */
+const adminUrl = inject('postgresAdminUrl');
+const PASSWORD = 'a-long-replica-password';
+const newCustomer = (email: string) => ({ first_name: 'Inès', last_name: 'Moreau', email });
+
+describe.skipIf(adminUrl === null)('two replicas on one PostgreSQL', () => {
+  let set: ReplicaSet;
+  let a: Replica;
+  let b: Replica;
+  let nextAddress = 1;
+  /** A new account, signed in on `on`, from its own client address. */
+  const signedInAgent = async (on: Replica) => {
+    const username = `agent-${nextAddress}`;
+    await set.addAccount(username, PASSWORD);
+    const agent = new ReplicaAgent(`203.0.113.${nextAddress++}`);
+    const signIn = await agent.signIn(on, { username, password: PASSWORD });
+    expect(signIn.status, await signIn.clone().text()).toBe(200);
+    return { agent, username };
+  };
+  const createCount = async () => {
+    const reply = await set.control('GET', '/_sandbox/stats');
+    const { operations } = (await reply.json()) as { operations: Record<string, number> };
+    return operations.createCustomer ?? 0;
+  };
+
+  beforeAll(async () => {
+    set = await startReplicas({ postgresAdminUrl: adminUrl!, env: { TRUST_PROXY: '127.0.0.1' } });
+    [a, b] = set.replicas as [Replica, Replica];
+  }, 120_000);
+  afterAll(async () => {
+    await set?.stop();
+  });
+  // What the replicas said (warnings and errors) goes with a failure.
+  afterEach(({ task }) => {
+    if (task.result?.state !== 'fail') return;
+    for (const replica of set.replicas) {
+      console.error(`replica ${replica.name}:\n${replica.output().slice(-4_000)}`);
+    }
+  });
+
+  it('a session started on A is honoured on B, and a sign-out on B ends it on A within 2 s', async () => {
+    const { agent, username } = await signedInAgent(a);
+    const me = await agent.fetch(b, '/auth/me');
+    expect(me.status).toBe(200);
+    expect(await me.json()).toMatchObject({ username, role: 'agent' });
+    expect((await agent.fetch(b, '/api/v1/customers?page[size]=5')).status).toBe(200);
+    expect((await agent.fetch(a, '/api/v1/customers?page[size]=5')).status).toBe(200);
+
+    const cookie = agent.cookie;
+    expect((await agent.fetch(b, '/auth/logout', { method: 'POST' })).status).toBe(204);
+    const stale = new ReplicaAgent(agent.clientAddress);
+    stale.cookie = cookie;
+    await expect
+      .poll(async () => (await stale.fetch(a, '/auth/me')).status, {
+        timeout: 2_000,
+        interval: 100,
+      })
+      .toBe(401);
+  });
+
+  it('an idempotent create on A is replayed on B: same customer, one upstream record', async () => {
+    const { agent } = await signedInAgent(a);
+    const key = `replay-${randomUUID()}`;
+    const body = newCustomer('ines.replay@example.fr');
+    const before = await set.upstreamCustomerIds();
+    const first = await agent.fetch(a, '/api/v1/customers', {
+      method: 'POST',
+      json: body,
+      headers: { 'idempotency-key': key },
+    });
+    expect(first.status, await first.clone().text()).toBe(201);
+    const created = (await first.json()) as { id: string };
+
+    const again = await agent.fetch(b, '/api/v1/customers', {
+      method: 'POST',
+      json: body,
+      headers: { 'idempotency-key': key },
+    });
+    expect(again.status).toBe(201);
+    expect(again.headers.get('idempotent-replayed')).toBe('true');
+    expect(await again.json()).toEqual(created);
+
+    const reused = await agent.fetch(b, '/api/v1/customers', {
+      method: 'POST',
+      json: newCustomer('someone.else@example.fr'),
+      headers: { 'idempotency-key': key },
+    });
+    expect(reused.status).toBe(422);
+    const after = await set.upstreamCustomerIds();
+    expect(after.filter((id) => !before.includes(id))).toEqual([created.id]);
+  });
+
+  it('the same create sent to A and B at the same moment makes one upstream call', async () => {
+    const { agent } = await signedInAgent(a);
+    // Held upstream a little, so the two surely overlap.
+    await set.control('PUT', '/_sandbox/faults', {
+      operation: 'createCustomer',
+      latency_ms: 500,
+      times: 2,
+    });
+    const callsBefore = await createCount();
+    const key = `together-${randomUUID()}`;
+    const send = (replica: Replica) =>
+      agent.fetch(replica, '/api/v1/customers', {
+        method: 'POST',
+        json: newCustomer('ines.together@example.fr'),
+        headers: { 'idempotency-key': key },
+      });
+    const answers = await Promise.all([send(a), send(b)]);
+    await set.control('DELETE', '/_sandbox/faults');
+    expect(answers.map((answer) => answer.status)).toEqual([201, 201]);
+    const bodies = (await Promise.all(answers.map((answer) => answer.json()))) as { id: string }[];
+    expect(bodies[0]).toEqual(bodies[1]);
+    expect(
+      answers.filter((answer) => answer.headers.get('idempotent-replayed') === 'true'),
+    ).toHaveLength(1);
+    expect(await createCount()).toBe(callsBefore + 1);
+  });
+
+  it('removing the account ends its sessions on both replicas within 2 s, and adding it again revives none', async () => {
+    const { agent, username } = await signedInAgent(a);
+    // Both replicas have seen (and may have cached) the session.
+    expect((await agent.fetch(a, '/auth/me')).status).toBe(200);
+    expect((await agent.fetch(b, '/auth/me')).status).toBe(200);
+
+    expect(await set.store.accounts.remove(username)).toBe(true);
+    const removedAt = Date.now();
+    const status = async (replica: Replica) => (await agent.fetch(replica, '/auth/me')).status;
+    await Promise.all(
+      [a, b].map((replica) =>
+        expect.poll(() => status(replica), { timeout: 2_000, interval: 50 }).toBe(401),
+      ),
+    );
+    expect(Date.now() - removedAt).toBeLessThanOrEqual(2_000);
+
+    await set.addAccount(username, PASSWORD);
+    expect(await status(a)).toBe(401);
+    expect(await status(b)).toBe(401);
+  });
+
+  it('failed sign-ins are counted across both replicas: alternating does not buy more guesses', async () => {
+    /** Wrong passwords until the first 429; the number of guesses actually checked (401). */
+    const checkedGuesses = async (username: string, address: string, on: Replica[]) => {
+      await set.addAccount(username, PASSWORD);
+      const guesser = new ReplicaAgent(address);
+      for (let attempt = 0; attempt < 200; attempt += 1) {
+        const reply = await guesser.signIn(on[attempt % on.length]!, {
+          username,
+          password: `wrong-password-${attempt}`,
+        });
+        if (reply.status === 429) {
+          expect(reply.headers.get('retry-after')).toMatch(/^\d+$/);
+          // Refused on the other replica too, the right password included, without checking it.
+          const other = on[(attempt + 1) % on.length]!;
+          expect((await guesser.signIn(other, { username, password: PASSWORD })).status).toBe(429);
+          return attempt;
+        }
+        expect(reply.status).toBe(401);
+      }
+      throw new Error(`${username}: no 429 after 200 wrong passwords`);
+    };
+    const onOne = await checkedGuesses('guessed-on-a', '198.51.100.1', [a]);
+    const alternating = await checkedGuesses('guessed-on-both', '198.51.100.2', [a, b]);
+    expect(onOne).toBeGreaterThan(0);
+    // Counted per replica, alternating would get twice as many.
+    expect(alternating).toBe(onOne);
+  });
+
+  it('killing A while a create is in flight loses nothing: the same key on B makes exactly one customer', async () => {
+    const { agent } = await signedInAgent(a);
+    const before = await set.upstreamCustomerIds();
+    const callsBefore = await createCount();
+    // The upstream holds the create, so A dies with it in flight.
+    await set.control('PUT', '/_sandbox/faults', {
+      operation: 'createCustomer',
+      latency_ms: 3_000,
+      times: 1,
+    });
+    const key = `killed-${randomUUID()}`;
+    const body = newCustomer('ines.killed@example.fr');
+    const create = (replica: Replica) =>
+      agent.fetch(replica, '/api/v1/customers', {
+        method: 'POST',
+        json: body,
+        headers: { 'idempotency-key': key },
+      });
+    const inFlight = create(a).then(
+      (reply) => reply.status,
+      () => 'connection lost',
+    );
+    await expect.poll(createCount, { timeout: 5_000, interval: 20 }).toBe(callsBefore + 1);
+    await a.kill();
+    expect(await inFlight).toBe('connection lost');
+
+    // The agent retries on B with the same key until it gets the customer.
+    const statuses: number[] = [];
+    let created: { id: string } | undefined;
+    await expect
+      .poll(
+        async () => {
+          const reply = await create(b);
+          statuses.push(reply.status);
+          if (reply.status === 201) created = (await reply.json()) as { id: string };
+          else await reply.body?.cancel();
+          return reply.status;
+        },
+        { timeout: 100_000, interval: 1_000 },
+      )
+      .toBe(201);
+    // While A's claim was unresolved, B said so (never a 500, never a second record).
+    expect(statuses.filter((status) => status === 500 || status === 422)).toEqual([]);
+    const after = await set.upstreamCustomerIds();
+    expect(after.filter((id) => !before.includes(id))).toEqual([created!.id]);
+
+    // A comes back on its port and replays the same answer.
+    await a.start();
+    const replayed = await create(a);
+    expect(replayed.status).toBe(201);
+    expect(replayed.headers.get('idempotent-replayed')).toBe('true');
+    expect(await replayed.json()).toEqual(created);
+    expect(await set.upstreamCustomerIds()).toHaveLength(after.length);
+  }, 150_000);
+});
