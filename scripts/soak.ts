@@ -1,0 +1,229 @@
+/**
+ * `npm run soak`: two replicas on one PostgreSQL in front of the sandbox, under
+ * simulated agents for a while, with one replica killed (SIGKILL) halfway and
+ * started again. Every create carries an Idempotency-Key; a failed one is sent
+ * again, with the same key, to the other replica, as a load balancer would.
+ * At the end, the creates attempted must equal the customers the upstream made:
+ * nothing lost, nothing doubled (exit 1 otherwise).
+ *
+ *   SOAK_SECONDS (60)   how long the agents work
+ *   SOAK_AGENTS (20)    how many
+ *   SOAK_DRAIN_SECONDS (90)  how long creates still unanswered at the end keep retrying
+ *                       (longer than the 60 s after which a dead replica's claim is taken over)
+ */
+import { randomUUID } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
+import {
+  ReplicaAgent,
+  startReplicas,
+  type Replica,
+  type ReplicaSet,
+} from '../server/testing/replicas';
+
+const SECONDS = Number(process.env.SOAK_SECONDS ?? 60);
+const AGENTS = Number(process.env.SOAK_AGENTS ?? 20);
+const DRAIN_SECONDS = Number(process.env.SOAK_DRAIN_SECONDS ?? 90);
+const PASSWORD = 'a-long-soak-password';
+
+const errors = new Map<string, number>();
+const counted = (kind: string) => errors.set(kind, (errors.get(kind) ?? 0) + 1);
+let requests = 0;
+const latencies: number[] = [];
+/** Every create intent by key: its customer id once one replica answered 201. */
+const creates = new Map<string, string | undefined>();
+const knownIds: string[] = [];
+
+/** One request; a refused connection or a non-2xx answer is counted by kind and reported as undefined. */
+async function attempt(
+  agent: ReplicaAgent,
+  replica: Replica,
+  path: string,
+  init: Parameters<ReplicaAgent['fetch']>[2] = {},
+): Promise<Response | undefined> {
+  requests += 1;
+  const started = performance.now();
+  try {
+    const reply = await agent.fetch(replica, path, init);
+    latencies.push(performance.now() - started);
+    if (reply.ok) return reply;
+    let code = '';
+    try {
+      code = ((await reply.json()) as { code?: string }).code ?? '';
+    } catch {
+      // Not JSON: the status says it all.
+    }
+    counted(`${init.method ?? 'GET'} ${reply.status} ${code}`.trim());
+    return undefined;
+  } catch (error) {
+    const cause = (error as { cause?: { code?: string } }).cause;
+    counted(`${init.method ?? 'GET'} connection: ${cause?.code ?? (error as Error).message}`);
+    return undefined;
+  }
+}
+
+function pick<T>(items: readonly T[]): T {
+  return items[Math.floor(Math.random() * items.length)]!;
+}
+
+/** A create sent until some replica answers it, the same key each time, the other replica after a failure. */
+async function createCustomer(
+  agent: ReplicaAgent,
+  replicas: Replica[],
+  drainUntil: () => number,
+): Promise<void> {
+  const key = `soak-${randomUUID()}`;
+  const body = {
+    first_name: 'Soak',
+    last_name: `Agent ${agent.clientAddress}`,
+    email: `soak.${key.slice(5, 13)}@example.fr`,
+  };
+  creates.set(key, undefined);
+  let replica = pick(replicas);
+  for (let tries = 0; Date.now() < drainUntil(); tries += 1) {
+    const reply = await attempt(agent, replica, '/api/v1/customers', {
+      method: 'POST',
+      json: body,
+      headers: { 'idempotency-key': key },
+    });
+    if (reply) {
+      const { id } = (await reply.json()) as { id: string };
+      creates.set(key, id);
+      knownIds.push(id);
+      return;
+    }
+    replica = replicas.find((other) => other !== replica) ?? replica;
+    await sleep(Math.min(200 * 2 ** tries, 2_000));
+  }
+}
+
+async function runAgent(
+  index: number,
+  set: ReplicaSet,
+  until: number,
+  drainUntil: () => number,
+): Promise<void> {
+  const username = `soak-agent-${index}`;
+  const agent = new ReplicaAgent(`10.0.${index}.1`);
+  const { replicas } = set;
+  const signIn = async () => {
+    for (let tries = 0; tries < 20; tries += 1) {
+      const reply = await attempt(agent, pick(replicas), '/auth/login', {
+        method: 'POST',
+        json: { username, password: PASSWORD },
+      });
+      if (reply) return;
+      await sleep(500);
+    }
+    throw new Error(`${username} could not sign in`);
+  };
+  await signIn();
+  while (Date.now() < until) {
+    const roll = Math.random();
+    if (roll < 0.2) {
+      await createCustomer(agent, replicas, drainUntil);
+    } else {
+      const path =
+        roll < 0.6 || knownIds.length === 0
+          ? `/api/v1/customers?page[number]=${1 + Math.floor(Math.random() * 3)}&page[size]=20`
+          : `/api/v1/customers/${pick(knownIds)}`;
+      const reply = await attempt(agent, pick(replicas), path);
+      if (reply) await reply.arrayBuffer();
+      // A load balancer sends a failed read to the other replica; a lost session means signing in again.
+      else if ((await attempt(agent, pick(replicas), '/auth/me')) === undefined) await signIn();
+    }
+    await sleep(50 + Math.random() * 100);
+  }
+}
+
+const percentile = (values: number[], p: number) =>
+  [...values].sort((x, y) => x - y)[Math.min(values.length - 1, Math.floor(values.length * p))] ??
+  0;
+const mb = (value: number | undefined) => (value === undefined ? '-' : `${value.toFixed(0)} MB`);
+
+const set = await startReplicas({ env: { TRUST_PROXY: '127.0.0.1', LOG_LEVEL: 'warn' } });
+let stopping = false;
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    stopping = true;
+    void set.stop().then(() => process.exit(130));
+  });
+}
+let failed: boolean;
+try {
+  const [a, b] = set.replicas as [Replica, Replica];
+  for (let index = 0; index < AGENTS; index += 1) {
+    await set.addAccount(`soak-agent-${index}`, PASSWORD);
+  }
+  const rssStart = { A: a.rssMb(), B: b.rssMb() };
+  console.log(
+    `Soak: ${AGENTS} agents, ${SECONDS} s, replicas A ${a.url} and B ${b.url} on ${set.databaseUrl.replace(/\?.*/, '')}`,
+  );
+  const started = Date.now();
+  const until = started + SECONDS * 1000;
+  let drainDeadline = Number.POSITIVE_INFINITY;
+  const drainUntil = () => drainDeadline;
+
+  const killHalfway = (async () => {
+    await sleep((SECONDS * 1000) / 2);
+    const rssBeforeKill = a.rssMb();
+    const killedAt = Date.now();
+    await a.kill();
+    await a.start();
+    return { rssBeforeKill, downMs: Date.now() - killedAt, at: (killedAt - started) / 1000 };
+  })();
+
+  const agents = Array.from({ length: AGENTS }, (_, index) =>
+    runAgent(index, set, until, drainUntil),
+  );
+  const killed = await killHalfway;
+  await sleep(Math.max(0, until - Date.now()));
+  drainDeadline = Date.now() + DRAIN_SECONDS * 1000;
+  await Promise.all(agents);
+  const rssEnd = { A: a.rssMb(), B: b.rssMb() };
+
+  const upstream = await set.upstreamCustomerIds();
+  const answered = [...creates.values()].filter((id): id is string => id !== undefined);
+  const unanswered = creates.size - answered.length;
+  const answeredSet = new Set(answered);
+  const notAnswered = upstream.filter((id) => !answeredSet.has(id));
+  const missing = answered.filter((id) => !upstream.includes(id));
+
+  console.log(`\nrequests: ${requests} in ${((Date.now() - started) / 1000).toFixed(0)} s`);
+  console.log(
+    `latency (answered requests): p50 ${percentile(latencies, 0.5).toFixed(1)} ms, p99 ${percentile(latencies, 0.99).toFixed(1)} ms`,
+  );
+  console.log(
+    `replica A killed (SIGKILL) at ${killed.at.toFixed(0)} s, serving again after ${killed.downMs} ms`,
+  );
+  console.log('errors by kind:');
+  if (errors.size === 0) console.log('  none');
+  for (const [kind, count] of [...errors].sort((x, y) => y[1] - x[1])) {
+    console.log(`  ${String(count).padStart(6)}  ${kind}`);
+  }
+  console.log(
+    `creates attempted: ${creates.size} (answered ${answered.length}, ${unanswered} never answered)`,
+  );
+  console.log(
+    `customers created upstream: ${upstream.length} (${answeredSet.size} distinct ids answered; ${notAnswered.length} upstream that no answer named; ${missing.length} answered but absent upstream)`,
+  );
+  console.log(
+    `RSS: A ${mb(rssStart.A)} at start, ${mb(killed.rssBeforeKill)} when killed, ${mb(rssEnd.A)} at the end (restarted); B ${mb(rssStart.B)} at start, ${mb(rssEnd.B)} at the end`,
+  );
+  failed =
+    creates.size !== upstream.length ||
+    unanswered > 0 ||
+    answeredSet.size !== answered.length ||
+    notAnswered.length > 0 ||
+    missing.length > 0;
+  console.log(
+    failed
+      ? '\nFAILED: creates attempted and customers created upstream differ'
+      : '\nOK: nothing lost, nothing doubled',
+  );
+} catch (error) {
+  failed = true;
+  console.error(error);
+} finally {
+  if (!stopping) await set.stop();
+}
+process.exit(failed ? 1 : 0);
