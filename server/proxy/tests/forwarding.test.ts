@@ -15,7 +15,7 @@ import {
   type Stack,
 } from '../../testing/stack';
 import type { AllowedOperation } from '../operations';
-import body from '../plugins/body';
+import body, { nestsDeeperThan, parseJsonBody } from '../plugins/body';
 import errors from '../plugins/errors';
 import audit from '../plugins/audit';
 import idempotency from '../plugins/idempotency';
@@ -419,13 +419,22 @@ async function apiAlone(operations: AllowedOperation[], withSessions = true) {
     ),
   );
   await app.register(store, { source: { dataDir: '.', sqliteFile: ':memory:' } });
+  // Idempotency-Keys belong to an account of the store.
+  const account = await app.store.accounts.create(
+    { username: 'alice', role: 'agent', passwordHash: 'not-used' },
+    Date.now(),
+  );
   await app.register(idempotency, { now: Date.now });
   await app.register(audit, { now: Date.now });
   if (withSessions) {
     await app.register(
       fp(
         async (fake) => {
-          fake.decorate('signedInAgent', () => ({ username: 'alice', role: 'agent' as const }));
+          fake.decorate('signedInAgent', () => ({
+            username: 'alice',
+            role: 'agent' as const,
+            id: account.id,
+          }));
         },
         { name: 'sessions' },
       ),
@@ -490,5 +499,30 @@ describe('the gate', () => {
     const app = Fastify();
     await expect(app.register(health).ready()).rejects.toThrow(/upstream/);
     await app.close();
+  });
+});
+
+describe('the depth check', () => {
+  it.each([
+    ['[[1]]', 2, false],
+    ['[[[1]]]', 2, true],
+    ['{"a":{"b":[]}}', 3, false],
+    ['{"a":{"b":[[]]}}', 3, true],
+    ['["[[[[", "]]]]"]', 1, false],
+    ['["\\"[[[[", 1]', 1, false],
+    ['["\\\\", [[1]]]', 2, true],
+    ['"Zoë [[[ 日本"', 0, false],
+  ] as const)('measures %s against %i levels: deeper %s', (text, limit, deeper) => {
+    expect(nestsDeeperThan(Buffer.from(text), limit)).toBe(deeper);
+  });
+
+  it('refuses past 64 levels as too_deep and broken JSON as invalid_json, before or by JSON.parse', () => {
+    const nested = (depth: number) => Buffer.from(`${'['.repeat(depth)}${']'.repeat(depth)}`);
+    expect(parseJsonBody(nested(64))).toBeInstanceOf(Array);
+    expect(() => parseJsonBody(nested(65))).toThrow(expect.objectContaining({ code: 'too_deep' }));
+    expect(() => parseJsonBody(Buffer.from('{"a":'))).toThrow(
+      expect.objectContaining({ code: 'invalid_json', statusCode: 400 }),
+    );
+    expect(parseJsonBody(Buffer.alloc(0))).toBeUndefined();
   });
 });
