@@ -8,13 +8,13 @@ import { UpstreamError } from '../upstream';
 import type { Forwarding } from './api';
 
 /**
- * Whose Idempotency-Keys these are: the account's id when the session carries
- * one (an account removed and added again is a new account, with no old
- * answers), else its username.
+ * Whose Idempotency-Keys these are: the account's id (an account removed and
+ * added again is a new account, with none of the old one's answers).
  */
 function accountScope(agent: SessionUser): string {
-  const id = (agent as SessionUser & { id?: unknown }).id;
-  return typeof id === 'string' && id !== '' ? id : agent.username;
+  const { accountId } = agent as SessionUser & { accountId?: unknown };
+  if (typeof accountId !== 'string') throw new Error('A create needs the account of its session');
+  return accountId;
 }
 
 /**
