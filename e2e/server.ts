@@ -1,12 +1,12 @@
 /**
  * The servers of the end-to-end suite: the real sandbox and the real proxy on
- * the ports Playwright chose, with a fresh in-memory database and two accounts.
+ * the ports Playwright chose, with fresh in-memory databases and two accounts.
  */
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildApp as buildProxy } from '../server/proxy/app';
-import { UsersFile } from '../server/proxy/users';
+import { addOrResetAccount } from '../server/proxy/users';
 import { buildApp as buildSandbox } from '../server/sandbox/app';
 import { ACCOUNTS, e2eEnv } from './env';
 
@@ -22,10 +22,6 @@ const sandbox = await buildSandbox({
 });
 await sandbox.listen({ host: '127.0.0.1', port: env.sandboxPort });
 
-const users = new UsersFile(join(mkdtempSync(join(tmpdir(), 'e2e-users-')), 'users.json'));
-for (const account of Object.values(ACCOUNTS))
-  await users.add(account.username, account.role, account.password);
-
 const proxy = await buildProxy({
   upstream: {
     baseUrl: env.sandboxUrl,
@@ -35,11 +31,13 @@ const proxy = await buildProxy({
     attemptTimeoutMs: 4000,
   },
   sessionSecret: env.sessionSecret,
-  usersFile: users.path,
+  usersFile: join(mkdtempSync(join(tmpdir(), 'e2e-users-')), 'users.json'),
   distDir: env.distDir,
-  loginLimits: { perClient: 1000, perAccount: 1000, windowMs: 60_000 },
+  loginLimits: { perAddress: 1000, perPair: 1000, perUsername: 1000 },
   logger: { level: 'warn' },
 });
+for (const account of Object.values(ACCOUNTS))
+  await addOrResetAccount(proxy.store, account.username, account.role, account.password);
 await proxy.listen({ host: '127.0.0.1', port: env.port });
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {

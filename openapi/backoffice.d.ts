@@ -32,9 +32,72 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Sign out */
+        /**
+         * Sign out
+         * @description Ends this browser's session, or with `everywhere=true` every session of the signed-in account (every device). Needs the `X-CSRF: 1` header and the dashboard's own Origin, like every write.
+         */
         post: operations["signOut"];
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/auth/sessions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The signed-in account's active sessions
+         * @description Every live session of the account, most recently used first; `current` marks the one making this request (this device).
+         */
+        get: operations["listAgentSessions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/auth/sessions/end-others": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * End every other session of the account
+         * @description Signs the account out on every other device; this one stays signed in.
+         */
+        post: operations["endOtherAgentSessions"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/auth/sessions/{session_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * End one session of the account
+         * @description Ends one of the signed-in account's sessions by its listed id (another account's sessions are out of reach: 404). Ending the current one signs this browser out.
+         */
+        delete: operations["endAgentSession"];
         options?: never;
         head?: never;
         patch?: never;
@@ -69,6 +132,30 @@ export interface components {
         Agent: {
             username: string;
             role: components["schemas"]["Role"];
+        };
+        /** @description One signed-in browser of the account. The id is not the cookie's token and cannot sign anyone in. */
+        AgentSession: {
+            id: string;
+            /**
+             * Format: date-time
+             * @description When it signed in.
+             */
+            created_at: string;
+            /**
+             * Format: date-time
+             * @description Its last request (to the minute).
+             */
+            last_seen_at: string;
+            /** @description The browser and system, summarised from its User-Agent (e.g. "Firefox on Linux"). */
+            device: string;
+            /** @description This device */
+            current: boolean;
+        };
+        AgentSessionList: {
+            sessions: components["schemas"]["AgentSession"][];
+        };
+        EndedSessions: {
+            ended: number;
         };
         SignInRequest: {
             username: string;
@@ -128,6 +215,28 @@ export interface operations {
     };
     signOut: {
         parameters: {
+            query?: {
+                /** @description End every session of the account, not only this one. */
+                everywhere?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The session (or every session of the account), if any, has ended. */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["Problem"];
+        };
+    };
+    listAgentSessions: {
+        parameters: {
             query?: never;
             header?: never;
             path?: never;
@@ -135,13 +244,65 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The session, if any, has ended. */
+            /** @description The account's active sessions. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AgentSessionList"];
+                };
+            };
+            401: components["responses"]["Problem"];
+            503: components["responses"]["Problem"];
+        };
+    };
+    endOtherAgentSessions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description How many sessions ended. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EndedSessions"];
+                };
+            };
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            503: components["responses"]["Problem"];
+        };
+    };
+    endAgentSession: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                session_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The session has ended. */
             204: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
             };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            403: components["responses"]["Problem"];
+            404: components["responses"]["Problem"];
+            503: components["responses"]["Problem"];
         };
     };
     currentAgent: {

@@ -281,6 +281,48 @@ export const schemaRules = {
       },
     },
   },
+  AgentSession: {
+    type: 'object',
+    required: ['id', 'created_at', 'last_seen_at', 'device', 'current'],
+    properties: {
+      id: {
+        type: 'string',
+      },
+      created_at: {
+        type: 'string',
+        format: 'date-time',
+      },
+      last_seen_at: {
+        type: 'string',
+        format: 'date-time',
+      },
+      device: {
+        type: 'string',
+      },
+      current: {
+        type: 'boolean',
+      },
+    },
+  },
+  AgentSessionList: {
+    type: 'object',
+    required: ['sessions'],
+    properties: {
+      sessions: {
+        type: 'array',
+      },
+    },
+  },
+  EndedSessions: {
+    type: 'object',
+    required: ['ended'],
+    properties: {
+      ended: {
+        type: 'integer',
+        minimum: 0,
+      },
+    },
+  },
   SignInRequest: {
     type: 'object',
     required: ['username', 'password'],

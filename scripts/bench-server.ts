@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import fastifyHttpProxy from '@fastify/http-proxy';
 import Fastify from 'fastify';
 import { buildApp as buildProxy } from '../server/proxy/app';
-import { UsersFile } from '../server/proxy/users';
+import { addOrResetAccount } from '../server/proxy/users';
 import { buildApp as buildSandbox } from '../server/sandbox/app';
 
 const [kind, upstream = ''] = process.argv.slice(2);
@@ -66,14 +66,15 @@ if (kind === 'sandbox') {
   url = await app.listen({ host: '127.0.0.1', port: 0 });
 } else if (kind === 'ours') {
   const dir = mkdtempSync(join(tmpdir(), 'bench-proxy-'));
-  const users = new UsersFile(join(dir, 'users.json'));
-  await users.add('bench', 'agent', 'bench-password-123');
   const app = await buildProxy({
     upstream: { baseUrl: upstream, appId: APP_ID, appSecret: APP_SECRET },
     sessionSecret: 'bench-session-secret-of-at-least-32-bytes',
-    usersFile: users.path,
+    usersFile: join(dir, 'users.json'),
+    // As deployed: the SQLite file under DATA_DIR, or PostgreSQL with DATABASE_URL.
+    store: { databaseUrl: process.env.DATABASE_URL, dataDir: dir },
     distDir: join(dir, 'dist'),
   });
+  await addOrResetAccount(app.store, 'bench', 'agent', 'bench-password-123');
   url = await app.listen({ host: '127.0.0.1', port: 0 });
   const login = await fetch(`${url}/auth/login`, {
     method: 'POST',

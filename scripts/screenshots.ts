@@ -10,7 +10,7 @@ import { join, resolve } from 'node:path';
 import { chromium, type Page } from '@playwright/test';
 import { chromiumLaunchOptions } from '../e2e/env';
 import { buildApp as buildProxy } from '../server/proxy/app';
-import { UsersFile } from '../server/proxy/users';
+import { addOrResetAccount } from '../server/proxy/users';
 import { buildApp as buildSandbox } from '../server/sandbox/app';
 
 const out = resolve(process.argv[2] ?? 'screenshots');
@@ -25,15 +25,14 @@ const sandbox = await buildSandbox({
   tokenTtlSeconds: 3600,
 });
 const sandboxUrl = await sandbox.listen({ host: '127.0.0.1', port: 0 });
-const users = new UsersFile(join(dir, 'users.json'));
-await users.add('alice', 'agent', 'alice-password-123');
-await users.add('victor', 'viewer', 'victor-password-123');
 const proxy = await buildProxy({
   upstream: { baseUrl: sandboxUrl, appId: 'screens', appSecret: 'screens-secret-0123456789' },
   sessionSecret: 'screens-session-secret-of-at-least-32-bytes',
-  usersFile: users.path,
+  usersFile: join(dir, 'users.json'),
   distDir: resolve('dist'),
 });
+await addOrResetAccount(proxy.store, 'alice', 'agent', 'alice-password-123');
+await addOrResetAccount(proxy.store, 'victor', 'viewer', 'victor-password-123');
 const url = await proxy.listen({ host: '127.0.0.1', port: 0 });
 
 const browser = await chromium.launch(chromiumLaunchOptions);

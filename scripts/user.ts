@@ -6,7 +6,14 @@
  */
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { ROLES, UsersFile } from '../server/proxy/users';
+import {
+  addOrResetAccount,
+  MAX_PASSWORD_LENGTH,
+  MIN_PASSWORD_LENGTH,
+  readUsersFile,
+  ROLES,
+} from '../server/proxy/users';
+import { openStore, type Store } from '../server/store/store';
 
 function usage(message?: string): never {
   if (message) console.error(`user: ${message}`);
@@ -56,47 +63,74 @@ const { positionals, values } = parseArgs({
   options: { role: { type: 'string' } },
 });
 const [command, name] = positionals;
-const dataDir = resolve(process.env.DATA_DIR ?? 'data');
-const file = new UsersFile(
-  resolve(process.env.DASHBOARD_USERS_FILE ?? join(dataDir, 'users.json')),
-);
 
+/** The store the server uses: DATABASE_URL, else $DATA_DIR/backoffice.db (with the server's users.json imported first). */
+async function openServersStore(): Promise<Store> {
+  const dataDir = resolve(process.env.DATA_DIR ?? 'data');
+  const store = await openStore({ databaseUrl: process.env.DATABASE_URL, dataDir });
+  const usersFile = resolve(process.env.DASHBOARD_USERS_FILE ?? join(dataDir, 'users.json'));
+  const accounts = readUsersFile(usersFile);
+  if (accounts) {
+    const imported = await store.accounts.importOnce(accounts, Date.now());
+    if (imported !== undefined) {
+      console.error(
+        `Imported ${imported} accounts from ${usersFile} (the file is no longer read).`,
+      );
+    }
+  }
+  return store;
+}
+
+// Whatever it creates (the SQLite file) is its user's alone, as the server's.
+process.umask(0o077);
+let store: Store | undefined;
 try {
+  if (command !== 'list' && command !== 'add' && command !== 'remove') {
+    usage(command ? `unknown command "${command}"` : undefined);
+  }
+  if (command !== 'list' && !name) usage(`${command} needs a NAME`);
+  const role = ROLES.find((known) => known === values.role);
+  if (command === 'add' && !role) usage(`add needs --role ${ROLES.join(' or --role ')}`);
+  // The password is asked before the store is opened: nothing waits on a person typing.
+  let password = '';
+  if (command === 'add') {
+    password = await readPassword(
+      `Password for ${name} (${MIN_PASSWORD_LENGTH} to ${MAX_PASSWORD_LENGTH} characters): `,
+    );
+    if (process.stdin.isTTY) {
+      const again = await readPassword('Same password again: ');
+      if (again !== password) throw new Error('The two passwords differ; nothing was changed.');
+    }
+  }
+  store = await openServersStore();
   switch (command) {
     case 'list': {
-      const accounts = file.read();
-      if (accounts.length === 0) console.log(`No accounts in ${file.path}.`);
+      const accounts = await store.accounts.list();
+      if (accounts.length === 0) console.log(`No accounts in ${store.where}.`);
       for (const account of accounts)
         console.log(
-          `${account.username.padEnd(24)} ${account.role.padEnd(7)} since ${account.created_at}`,
+          `${account.username.padEnd(24)} ${account.role.padEnd(7)} since ${new Date(account.created_at).toISOString()}`,
         );
       break;
     }
     case 'add': {
-      if (!name) usage('add needs a NAME');
-      const role = ROLES.find((known) => known === values.role);
-      if (!role) usage(`add needs --role ${ROLES.join(' or --role ')}`);
-      const password = await readPassword(`Password for ${name} (12 characters or more): `);
-      if (process.stdin.isTTY) {
-        const again = await readPassword('Same password again: ');
-        if (again !== password) throw new Error('The two passwords differ; nothing was changed.');
-      }
-      const account = await file.add(name, role, password);
+      const { account, reset } = await addOrResetAccount(store, name!, role!, password);
       console.log(
-        `${account.username} is now an ${account.role === 'agent' ? 'agent' : 'viewer'} (${file.path}).`,
+        `${account.username} is now an ${account.role === 'agent' ? 'agent' : 'viewer'} (${store.where})${reset ? '; their open sessions have ended' : ''}.`,
       );
       break;
     }
     case 'remove': {
-      if (!name) usage('remove needs a NAME');
-      if (!file.remove(name)) throw new Error(`There is no account named ${name}.`);
-      console.log(`${name} was removed; their open sessions end at their next request.`);
+      if (!(await store.accounts.remove(name!))) {
+        throw new Error(`There is no account named ${name}.`);
+      }
+      console.log(`${name} was removed; their open sessions have ended.`);
       break;
     }
-    default:
-      usage(command ? `unknown command "${command}"` : undefined);
   }
 } catch (error) {
   console.error(`user: ${(error as Error).message}`);
-  process.exit(1);
+  process.exitCode = 1;
+} finally {
+  await store?.close();
 }

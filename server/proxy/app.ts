@@ -55,7 +55,8 @@ export interface ProxyConfig {
   connectionLimits?: Partial<ConnectionSettings>;
   sessionIdleMs?: number;
   sessionMaxMs?: number;
-  loginLimits?: SignInLimits;
+  /** Sign-in attempt limits; unset ones take DEFAULT_SIGN_IN_LIMITS (routes/signInLimits.ts). */
+  loginLimits?: Partial<SignInLimits>;
   /** Idempotency-Key answers: per-account quota (1,000), how long a repeat waits for the first (15 s). */
   idempotency?: IdempotencySettings;
   /** AUDIT_RETENTION_DAYS: audit events older than this are swept (400). */
@@ -124,9 +125,7 @@ export async function buildApp(config: ProxyConfig): Promise<FastifyInstance> {
     await signedIn.register(csrf, { publicOrigin: config.publicOrigin });
     // JSON is parsed here only, after the anti-forgery check, for routes that declare a body.
     await signedIn.register(acceptJson);
-    await signedIn.register(auth, {
-      limits: config.loginLimits ?? { perClient: 20, perAccount: 5, windowMs: 15 * 60 * 1000 },
-    });
+    await signedIn.register(auth, { limits: config.loginLimits, now });
     await signedIn.register(api, { operations });
   });
   await app.register(dashboardFiles, { distDir: config.distDir });

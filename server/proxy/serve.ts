@@ -4,7 +4,9 @@ import { ownerOnlyDir, ownerOnlyIfPresent } from '../shared/privateFiles';
 import { buildApp } from './app';
 import { keptSessionSecret, type ProxyEnvConfig } from './config';
 import type { UpstreamConfig } from './upstream';
-import { UsersFile } from './users';
+import { DuplicateAccountError } from '../store/errors';
+import type { Store } from '../store/store';
+import { hashPassword } from './users';
 
 /**
  * Starts the proxy the way both entry points do (`npm run proxy` against a
@@ -20,22 +22,6 @@ export async function serveProxy(
   if (existsSync(config.dataDir)) ownerOnlyDir(config.dataDir, { ours: true });
   ownerOnlyIfPresent(config.proxy.usersFile);
   const sessionSecret = config.proxy.sessionSecret ?? keptSessionSecret(config.dataDir);
-  const users = new UsersFile(config.proxy.usersFile);
-  if (users.read().length === 0) {
-    const password = randomBytes(12).toString('base64url');
-    await users.add('agent', 'agent', password);
-    console.log(
-      [
-        '',
-        `No dashboard account existed, so one was created (in ${config.proxy.usersFile}):`,
-        `  username: agent`,
-        `  password: ${password}`,
-        'It is shown only this once. Manage accounts with `npm run user -- list|add|remove`.',
-        '',
-      ].join('\n'),
-    );
-  }
-
   const app = await buildApp({
     ...config.proxy,
     upstream,
@@ -46,6 +32,20 @@ export async function serveProxy(
     },
   });
   app.addHook('onClose', onClose);
+  // Accounts live in the store (a users.json of an older version was imported by buildApp).
+  const password = randomBytes(12).toString('base64url');
+  if ((await app.store.accounts.list()).length === 0 && (await createFirst(app.store, password))) {
+    console.log(
+      [
+        '',
+        `No dashboard account existed, so one was created (in ${app.store.where}):`,
+        `  username: agent`,
+        `  password: ${password}`,
+        'It is shown only this once. Manage accounts with `npm run user -- list|add|remove`.',
+        '',
+      ].join('\n'),
+    );
+  }
 
   let closing = false;
   for (const signal of ['SIGINT', 'SIGTERM'] as const) {
@@ -62,4 +62,16 @@ export async function serveProxy(
   const address = await app.listen({ port: config.port, host: config.host });
   const shown = config.proxy.publicOrigin ?? address;
   console.log(`\nCustomers back-office ready: open ${shown}/ in your browser.`);
+}
+
+/** The first account, unless another replica starting at the same time made it first. */
+async function createFirst(store: Store, password: string): Promise<boolean> {
+  try {
+    const passwordHash = await hashPassword(password);
+    await store.accounts.create({ username: 'agent', role: 'agent', passwordHash }, Date.now());
+    return true;
+  } catch (error) {
+    if (error instanceof DuplicateAccountError) return false;
+    throw error;
+  }
 }

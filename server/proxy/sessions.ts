@@ -1,22 +1,26 @@
-import { randomBytes } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { Account } from '../store/accounts';
+import { sessionCache, type SessionCache } from '../store/sessionCache';
+import type { ActiveSession, Lifetimes, Session } from '../store/sessions';
+import type { Store } from '../store/store';
 import type { Role } from './users';
 
 /**
- * Server-side sessions behind a signed cookie (@fastify/cookie signs it with
- * SESSION_SECRET). The cookie carries only a random id; the session lives here,
- * so sign-out and account removal end it for real. Kept in memory: a restart
- * signs agents out, the safe direction for a back-office.
+ * Server-side sessions in the store, behind a cookie signed with
+ * SESSION_SECRET (@fastify/cookie). The cookie carries a random token; the
+ * store keeps only its SHA-256, so every replica and a restarted process know
+ * it, and sign-out, a password or role change, or removal end it for real.
  */
 export interface SessionUser {
   username: string;
   role: Role;
 }
 
-interface SessionRecord {
-  user: SessionUser;
-  createdAt: number;
-  lastSeenAt: number;
+/** The agent of a request, with the account and the session it came with. */
+export interface SignedInAgent extends SessionUser {
+  accountId: string;
+  /** The session's listed id (the token's hash). */
+  sessionId: string;
 }
 
 export interface SessionOptions {
@@ -24,94 +28,131 @@ export interface SessionOptions {
   maxMs: number;
   /** `__Host-` prefixed and Secure over HTTPS. */
   secure: boolean;
-  /** The clock lifetimes are measured by; tests move it instead of waiting. */
-  now?: () => number;
+  /**
+   * How long a session found alive is trusted without asking the store: the most
+   * a change made elsewhere (another replica, `npm run user`) waits. Default: 1 s
+   * on PostgreSQL (a lookup is a network round trip), none on SQLite (a lookup
+   * costs about 20 µs, so every request asks and a change applies at once).
+   */
+  cacheTtlMs?: number;
 }
-
-/** Idle time is tracked to the minute (or a tenth of the idle lifetime), so a busy agent's cookie is not re-sent on every call. */
-const TOUCH_PRECISION_MS = 60_000;
 
 export class Sessions {
   readonly cookieName: string;
-  private readonly records = new Map<string, SessionRecord>();
-  private readonly sweeper: NodeJS.Timeout;
-  private readonly now: () => number;
+  private readonly lifetimes: Lifetimes;
+  private readonly cache: Pick<SessionCache, 'lookup' | 'forget' | 'forgetAccount'>;
+  /** Idle time is tracked to the minute (or a tenth of the idle lifetime), so a busy agent's requests do not each write. */
+  private readonly touchPrecisionMs: number;
 
-  constructor(private readonly options: SessionOptions) {
-    this.now = options.now ?? Date.now;
+  constructor(
+    private readonly store: Store,
+    private readonly options: SessionOptions,
+    private readonly now: () => number,
+  ) {
     this.cookieName = options.secure ? '__Host-session' : 'session';
-    this.sweeper = setInterval(() => this.sweep(), Math.min(options.idleMs, 60_000));
-    this.sweeper.unref();
+    this.lifetimes = { idleMs: options.idleMs, maxMs: options.maxMs };
+    const ttlMs = options.cacheTtlMs ?? (store.dialect === 'postgres' ? 1_000 : 0);
+    this.cache =
+      ttlMs > 0
+        ? sessionCache(store.sessions, { ttlMs })
+        : {
+            lookup: (token: string, lifetimes: Lifetimes, now: number) =>
+              store.sessions.lookup(token, lifetimes, now),
+            forget: () => {},
+            forgetAccount: () => {},
+          };
+    this.touchPrecisionMs = Math.min(60_000, options.idleMs / 10);
   }
 
-  close(): void {
-    clearInterval(this.sweeper);
-  }
-
-  private idOf(request: FastifyRequest): string | undefined {
+  private tokenOf(request: FastifyRequest): string | undefined {
     const raw = request.cookies[this.cookieName];
     if (!raw) return undefined;
     const unsigned = request.unsignCookie(raw);
     return unsigned.valid && unsigned.value ? unsigned.value : undefined;
   }
 
-  private alive(record: SessionRecord, now: number): boolean {
-    return (
-      now - record.lastSeenAt <= this.options.idleMs && now - record.createdAt <= this.options.maxMs
+  /** The live session of this request's cookie, or undefined; activity is recorded (to the minute). */
+  async current(request: FastifyRequest, reply: FastifyReply): Promise<ActiveSession | undefined> {
+    const token = this.tokenOf(request);
+    if (!token) return undefined;
+    const now = this.now();
+    const session = await this.cache.lookup(token, this.lifetimes, now);
+    if (!session) {
+      this.clearCookie(reply);
+      return undefined;
+    }
+    if (await this.store.sessions.touch(session, now, this.touchPrecisionMs)) {
+      this.setCookie(reply, token);
+    }
+    return session;
+  }
+
+  /** Signs in: always a new token, and the session the browser brought is ended, so a planted one is worthless. */
+  async start(request: FastifyRequest, reply: FastifyReply, account: Account): Promise<boolean> {
+    const previous = this.tokenOf(request);
+    if (previous) await this.endToken(previous);
+    const userAgent = request.headers['user-agent'];
+    const created = await this.store.sessions.create(
+      account.id,
+      { ...(userAgent ? { userAgent } : {}), ip: request.ip },
+      this.now(),
+    );
+    if (!created) return false;
+    this.setCookie(reply, created.token);
+    return true;
+  }
+
+  /** Signs out this browser: the session is deleted from the store and the cookie cleared. */
+  async end(request: FastifyRequest, reply: FastifyReply): Promise<void> {
+    const token = this.tokenOf(request);
+    if (token) await this.endToken(token);
+    this.clearCookie(reply);
+  }
+
+  private async endToken(token: string): Promise<void> {
+    this.cache.forget(token);
+    await this.store.sessions.endByToken(token);
+  }
+
+  /** The account's live sessions, most recently used first. */
+  async list(accountId: string): Promise<Session[]> {
+    const now = this.now();
+    const sessions = await this.store.sessions.listByAccount(accountId);
+    return sessions.filter(
+      (session) =>
+        now - session.lastSeenAt <= this.lifetimes.idleMs &&
+        now - session.createdAt <= this.lifetimes.maxMs,
     );
   }
 
-  /** The signed-in user, or undefined; expired sessions are ended on the way. */
-  current(
-    request: FastifyRequest,
-    reply: FastifyReply,
-  ): { id: string; user: SessionUser } | undefined {
-    const id = this.idOf(request);
-    const record = id === undefined ? undefined : this.records.get(id);
-    if (!id || !record) return undefined;
-    const now = this.now();
-    if (!this.alive(record, now)) {
-      this.end(request, reply);
-      return undefined;
-    }
-    if (now - record.lastSeenAt > Math.min(TOUCH_PRECISION_MS, this.options.idleMs / 10)) {
-      record.lastSeenAt = now;
-      this.setCookie(reply, id);
-    }
-    return { id, user: record.user };
+  /** Ends one of the account's sessions by its listed id; another account's is out of reach. */
+  async endOne(accountId: string, sessionId: string): Promise<boolean> {
+    const ended = await this.store.sessions.end(accountId, sessionId);
+    this.cache.forgetAccount(accountId);
+    return ended;
   }
 
-  /** Signs in: always a fresh id, and any id the browser brought is ended, so a planted one is worthless. */
-  start(request: FastifyRequest, reply: FastifyReply, user: SessionUser): void {
-    const previous = this.idOf(request);
-    if (previous) this.records.delete(previous);
-    const id = randomBytes(32).toString('base64url');
-    const now = this.now();
-    this.records.set(id, { user, createdAt: now, lastSeenAt: now });
-    this.setCookie(reply, id);
+  /** Ends every session of the account but the one named (this device). */
+  async endOthers(accountId: string, keepId: string): Promise<number> {
+    const ended = await this.store.sessions.endOthers(accountId, keepId);
+    this.cache.forgetAccount(accountId);
+    return ended;
   }
 
-  update(id: string, user: SessionUser): void {
-    const record = this.records.get(id);
-    if (record) record.user = user;
+  /** Ends every session of the account ("sign out everywhere"). */
+  async endAll(accountId: string): Promise<number> {
+    const ended = await this.store.sessions.endAll(accountId);
+    this.cache.forgetAccount(accountId);
+    return ended;
   }
 
-  /** Signs out: the session is forgotten here and the cookie cleared there. */
-  end(request: FastifyRequest, reply: FastifyReply): SessionUser | undefined {
-    const id = this.idOf(request);
-    const record = id === undefined ? undefined : this.records.get(id);
-    if (id) this.records.delete(id);
-    reply.clearCookie(this.cookieName, {
-      path: '/',
-      secure: this.options.secure,
-      httpOnly: true,
-      sameSite: 'strict',
-    });
-    return record?.user;
+  /** The account was changed or removed on this replica: its sessions are looked up afresh. */
+  forgetAccount(accountId: string): void {
+    this.cache.forgetAccount(accountId);
   }
 
-  private setCookie(reply: FastifyReply, id: string): void {
-    reply.setCookie(this.cookieName, id, {
+  private setCookie(reply: FastifyReply, token: string): void {
+    reply.setCookie(this.cookieName, token, {
       signed: true,
       httpOnly: true,
       sameSite: 'strict',
@@ -121,8 +162,39 @@ export class Sessions {
     });
   }
 
-  private sweep(): void {
-    const now = this.now();
-    for (const [id, record] of this.records) if (!this.alive(record, now)) this.records.delete(id);
+  private clearCookie(reply: FastifyReply): void {
+    reply.clearCookie(this.cookieName, {
+      path: '/',
+      secure: this.options.secure,
+      httpOnly: true,
+      sameSite: 'strict',
+    });
   }
+}
+
+const BROWSERS: [RegExp, string][] = [
+  [/Edg(e|A|iOS)?\//, 'Edge'],
+  [/OPR\/|Opera/, 'Opera'],
+  [/Firefox\/|FxiOS\//, 'Firefox'],
+  [/Chrome\/|CriOS\/|Chromium\//, 'Chrome'],
+  [/Safari\//, 'Safari'],
+];
+const SYSTEMS: [RegExp, string][] = [
+  [/iPhone|iPad|iPod/, 'iOS'],
+  [/Android/, 'Android'],
+  [/Windows/, 'Windows'],
+  [/Mac OS X|Macintosh/, 'macOS'],
+  [/CrOS/, 'ChromeOS'],
+  [/Linux/, 'Linux'],
+];
+
+/** "Firefox on Linux" from a User-Agent: enough for an agent to recognise a device, nothing more. */
+export function describeDevice(userAgent: string | null): string {
+  if (!userAgent) return 'Unknown device';
+  const browser = BROWSERS.find(([pattern]) => pattern.test(userAgent))?.[1];
+  const system = SYSTEMS.find(([pattern]) => pattern.test(userAgent))?.[1];
+  if (browser && system) return `${browser} on ${system}`;
+  if (browser ?? system) return (browser ?? system)!;
+  // Not a browser (a script, a test client): its product name, cut short.
+  return userAgent.split(/[\s/]/)[0]!.slice(0, 40) || 'Unknown device';
 }

@@ -1,25 +1,22 @@
 import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto';
-import { chmodSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { readFileSync } from 'node:fs';
 import type { components } from '../../openapi/backoffice';
 import { schemaRules } from '../../openapi/rules';
+import type { Account, NewAccount } from '../store/accounts';
+import type { Store } from '../store/store';
 
 /**
- * Dashboard accounts: a JSON file of names, roles and scrypt password hashes.
- * Written atomically (temp file + rename) with owner-only permissions.
+ * Dashboard accounts, kept in the store: names, roles and scrypt password
+ * hashes. The limits on a name and a password are the sign-in contract's, so
+ * any account made here can sign in.
  */
 export type Role = components['schemas']['Role'];
 export const ROLES: readonly Role[] = schemaRules.Role.enum;
 
-export interface Account {
-  username: string;
-  role: Role;
-  /** `scrypt$N$r$p$salt$hash`, base64 salt and hash. */
-  password_hash: string;
-  created_at: string;
-}
-
-export const USERNAME = /^[a-z0-9][a-z0-9._-]{0,63}$/;
+const SIGN_IN = schemaRules.SignInRequest.properties;
+const MAX_USERNAME_LENGTH = SIGN_IN.username.maxLength;
+export const MAX_PASSWORD_LENGTH = SIGN_IN.password.maxLength;
+export const USERNAME = new RegExp(`^[a-z0-9][a-z0-9._-]{0,${MAX_USERNAME_LENGTH - 1}}$`);
 export const MIN_PASSWORD_LENGTH = 12;
 const SCRYPT = { N: 2 ** 15, r: 8, p: 1, keylen: 32 };
 
@@ -65,81 +62,78 @@ export function decoy(): Promise<string> {
   return decoyHash;
 }
 
-export class UsersFile {
-  private cache: { mtimeMs: number; checkedAt: number; accounts: Account[] } | undefined;
+/** Why a name, role or password cannot make an account, in a sentence for the person adding it. */
+export class AccountRefused extends Error {
+  override name = 'AccountRefused';
+}
 
-  constructor(readonly path: string) {}
-
-  /** The account as the file says now (re-read only when the file changed), for every request. */
-  current(username: string, now = Date.now()): Account | undefined {
-    // The file is looked at at most once a second: a removal takes effect within that.
-    if (this.cache && now - this.cache.checkedAt < 1000) {
-      return this.cache.accounts.find((account) => account.username === username);
-    }
-    let mtimeMs = -1;
-    try {
-      mtimeMs = statSync(this.path).mtimeMs;
-    } catch {
-      // No file: no accounts.
-    }
-    const accounts =
-      this.cache?.mtimeMs === mtimeMs ? this.cache.accounts : mtimeMs < 0 ? [] : this.read();
-    this.cache = { mtimeMs, checkedAt: now, accounts };
-    return accounts.find((account) => account.username === username);
+export function checkNewAccount(username: string, role: Role, password: string): string {
+  const name = username.trim().toLowerCase();
+  if (!USERNAME.test(name)) {
+    throw new AccountRefused(
+      `A username is 1 to ${MAX_USERNAME_LENGTH} lowercase letters, digits, dots, dashes or underscores.`,
+    );
   }
-
-  read(): Account[] {
-    let text: string;
-    try {
-      text = readFileSync(this.path, 'utf8');
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
-      throw error;
-    }
-    const parsed = JSON.parse(text) as { users?: Account[] };
-    return Array.isArray(parsed.users) ? parsed.users : [];
+  if (!ROLES.includes(role)) throw new AccountRefused(`The role is one of: ${ROLES.join(', ')}.`);
+  if (password.length < MIN_PASSWORD_LENGTH) {
+    throw new AccountRefused(`A password has at least ${MIN_PASSWORD_LENGTH} characters.`);
   }
-
-  find(username: string): Account | undefined {
-    return this.read().find((account) => account.username === username.toLowerCase());
+  // Longer than sign-in accepts: such an account could never sign in.
+  if (password.length > MAX_PASSWORD_LENGTH) {
+    throw new AccountRefused(`A password has at most ${MAX_PASSWORD_LENGTH} characters.`);
   }
+  return name;
+}
 
-  write(accounts: Account[]): void {
-    mkdirSync(dirname(this.path), { recursive: true, mode: 0o700 });
-    const temp = `${this.path}.${process.pid}.tmp`;
-    writeFileSync(temp, `${JSON.stringify({ users: accounts }, null, 2)}\n`, { mode: 0o600 });
-    // A temp file left by a crash keeps its old mode through writeFileSync.
-    chmodSync(temp, 0o600);
-    renameSync(temp, this.path);
+/**
+ * Adds an account, or resets the password and role of an existing one. A reset
+ * ends every session of the account at once (the store moves its generation on).
+ */
+export async function addOrResetAccount(
+  store: Store,
+  username: string,
+  role: Role,
+  password: string,
+  now = Date.now(),
+): Promise<{ account: Account; reset: boolean }> {
+  const name = checkNewAccount(username, role, password);
+  const passwordHash = await hashPassword(password);
+  const existing = await store.accounts.find(name);
+  if (existing) {
+    const account = await store.accounts.update(name, { role, passwordHash }, now);
+    if (account) return { account, reset: true };
   }
+  return {
+    account: await store.accounts.create({ username: name, role, passwordHash }, now),
+    reset: false,
+  };
+}
 
-  async add(username: string, role: Role, password: string): Promise<Account> {
-    const name = username.toLowerCase();
-    if (!USERNAME.test(name)) {
-      throw new Error(
-        'A username is 1 to 64 lowercase letters, digits, dots, dashes or underscores.',
-      );
+/** The accounts of a users.json as older versions wrote it (`{ users: [...] }`), to import once. */
+export function readUsersFile(path: string): NewAccount[] | undefined {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw error;
+  }
+  const parsed = JSON.parse(text) as {
+    users?: { username?: unknown; role?: unknown; password_hash?: unknown; created_at?: unknown }[];
+  };
+  const accounts: NewAccount[] = [];
+  for (const user of Array.isArray(parsed.users) ? parsed.users : []) {
+    const role = ROLES.find((known) => known === user.role);
+    if (typeof user.username !== 'string' || typeof user.password_hash !== 'string' || !role) {
+      continue;
     }
-    if (!ROLES.includes(role)) throw new Error(`The role is one of: ${ROLES.join(', ')}.`);
-    if (password.length < MIN_PASSWORD_LENGTH) {
-      throw new Error(`A password has at least ${MIN_PASSWORD_LENGTH} characters.`);
-    }
-    const accounts = this.read().filter((account) => account.username !== name);
-    const account: Account = {
-      username: name,
+    const createdAt = typeof user.created_at === 'string' ? Date.parse(user.created_at) : NaN;
+    accounts.push({
+      username: user.username,
       role,
-      password_hash: await hashPassword(password),
-      created_at: new Date().toISOString(),
-    };
-    this.write([...accounts, account]);
-    return account;
+      passwordHash: user.password_hash,
+      ...(Number.isFinite(createdAt) ? { createdAt } : {}),
+    });
   }
-
-  remove(username: string): boolean {
-    const accounts = this.read();
-    const kept = accounts.filter((account) => account.username !== username.toLowerCase());
-    if (kept.length === accounts.length) return false;
-    this.write(kept);
-    return true;
-  }
+  return accounts;
 }

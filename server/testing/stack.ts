@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
 import { buildApp, type ProxyConfig } from '../proxy/app';
-import { UsersFile } from '../proxy/users';
+import { hashPassword } from '../proxy/users';
 import { buildApp as buildSandbox, type SandboxConfig } from '../sandbox/app';
 import { basicAuth, TEST_APP_ID, TEST_APP_SECRET, TEST_SANDBOX_CONFIG } from '../sandbox/testing';
 import { Browser } from './browser';
@@ -19,7 +19,8 @@ export { TEST_APP_SECRET };
 export const AGENT = { username: 'alice', password: 'alice-password-123' };
 export const VIEWER = { username: 'victor', password: 'victor-password-123' };
 
-let accountsTemplate: string | undefined;
+/** Hashed once per test process: scrypt is slow on purpose. */
+let accountHashes: Promise<{ agent: string; viewer: string }> | undefined;
 
 export interface Stack {
   sandbox: FastifyInstance;
@@ -47,14 +48,6 @@ export async function startStack(
   } = {},
 ): Promise<Stack> {
   const dir = mkdtempSync(join(tmpdir(), 'proxy-test-'));
-  const usersFile = join(dir, 'users.json');
-  if (!accountsTemplate) {
-    const file = new UsersFile(join(dir, 'template.json'));
-    await file.add(AGENT.username, 'agent', AGENT.password);
-    await file.add(VIEWER.username, 'viewer', VIEWER.password);
-    accountsTemplate = JSON.stringify({ users: file.read() });
-  }
-  writeFileSync(usersFile, accountsTemplate);
   const distDir = join(dir, 'dist');
   mkdirSync(join(distDir, 'assets'), { recursive: true });
   writeFileSync(
@@ -81,11 +74,12 @@ export async function startStack(
       ...options.upstream,
     },
     sessionSecret: 'a-test-session-secret-of-forty-characters!',
-    usersFile,
+    usersFile: join(dir, 'users.json'),
     distDir,
     logger: { level: 'info', stream },
     ...options.proxy,
   });
+  await addTestAccounts(proxy);
   const url = await proxy.listen({ host: '127.0.0.1', port: 0 });
   const control = (method: string, path: string, body?: unknown) =>
     fetch(`${sandboxUrl}${path}`, {
@@ -110,6 +104,25 @@ export async function startStack(
       rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/** AGENT and VIEWER in the proxy's store (unless a test's store has them already). */
+async function addTestAccounts(proxy: FastifyInstance): Promise<void> {
+  accountHashes ??= Promise.all([hashPassword(AGENT.password), hashPassword(VIEWER.password)]).then(
+    ([agent, viewer]) => ({ agent, viewer }),
+  );
+  const hashes = await accountHashes;
+  for (const [account, role, passwordHash] of [
+    [AGENT, 'agent', hashes.agent],
+    [VIEWER, 'viewer', hashes.viewer],
+  ] as const) {
+    if (!(await proxy.store.accounts.find(account.username))) {
+      await proxy.store.accounts.create(
+        { username: account.username, role, passwordHash },
+        Date.now(),
+      );
+    }
+  }
 }
 
 /** Requests per operation the sandbox of a stack has counted (its token requests included). */

@@ -1,38 +1,52 @@
 import fastifyCookie from '@fastify/cookie';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
-import { Sessions, type SessionOptions, type SessionUser } from '../sessions';
+import { Sessions, type SessionOptions, type SignedInAgent } from '../sessions';
 
 declare module 'fastify' {
   interface FastifyInstance {
     sessions: Sessions;
-    /** The agent signed in on this request as their account says now, or undefined. */
-    signedInAgent(request: FastifyRequest, reply: FastifyReply): SessionUser | undefined;
+    /**
+     * The agent signed in on this request as their account is now, or undefined.
+     * Looked up once per request; a store that cannot answer throws (a 503).
+     */
+    signedInAgent(request: FastifyRequest, reply: FastifyReply): Promise<SignedInAgent | undefined>;
+  }
+  interface FastifyRequest {
+    /** This request's agent once looked up (null: looked up, nobody). */
+    agentLookup: Promise<SignedInAgent | undefined> | null;
   }
 }
 
-/** Server-side sessions behind a signed cookie, checked against the accounts file on every use. */
+/**
+ * Sessions in the store behind a signed cookie. A password or role change, or
+ * removal, moves the account's generation on, so its sessions end on every
+ * replica within the cache's second.
+ */
 export default fp<SessionOptions & { secret: string; now: () => number }>(
   async (app, { secret, now, ...options }) => {
     await app.register(fastifyCookie, { secret });
-    const sessions = new Sessions({ ...options, now });
+    const sessions = new Sessions(app.store, options, now);
     app.decorate('sessions', sessions);
-    app.addHook('onClose', async () => sessions.close());
+    app.decorateRequest('agentLookup', null);
 
-    app.decorate('signedInAgent', (request: FastifyRequest, reply: FastifyReply) => {
-      const session = sessions.current(request, reply);
+    const lookUp = async (
+      request: FastifyRequest,
+      reply: FastifyReply,
+    ): Promise<SignedInAgent | undefined> => {
+      const session = await sessions.current(request, reply);
       if (!session) return undefined;
-      // Removed accounts lose their sessions; a changed role applies at once.
-      const account = app.users.current(session.user.username, now());
-      if (!account) {
-        sessions.end(request, reply);
-        return undefined;
-      }
-      if (account.role !== session.user.role) {
-        sessions.update(session.id, { username: account.username, role: account.role });
-      }
-      return { username: account.username, role: account.role };
+      return {
+        username: session.username,
+        role: session.role,
+        accountId: session.accountId,
+        sessionId: session.id,
+      };
+    };
+    app.decorate('signedInAgent', (request: FastifyRequest, reply: FastifyReply) => {
+      request.agentLookup ??= lookUp(request, reply);
+      return request.agentLookup;
     });
   },
-  { name: 'sessions', dependencies: ['users'] },
+  { name: 'sessions', dependencies: ['store'] },
 );

@@ -1,16 +1,22 @@
 import fp from 'fastify-plugin';
-import { UsersFile } from '../users';
+import { readUsersFile } from '../users';
 
-declare module 'fastify' {
-  interface FastifyInstance {
-    users: UsersFile;
-  }
-}
-
-/** The dashboard accounts, read from their file as it is now. */
-export default fp<{ file: string }>(
-  async (app, { file }) => {
-    app.decorate('users', new UsersFile(file));
+/**
+ * Accounts live in the store. A users.json of an older version is brought in
+ * once per database at start-up (the store remembers it did), and left in place.
+ */
+export default fp<{ file?: string; now?: () => number }>(
+  async (app, { file, now = Date.now }) => {
+    if (!file) return;
+    const accounts = readUsersFile(file);
+    if (!accounts) return;
+    const imported = await app.store.accounts.importOnce(accounts, now());
+    if (imported !== undefined) {
+      app.log.info(
+        { file, imported, of: accounts.length },
+        `imported ${imported} of ${accounts.length} accounts from ${file} into the store; the file is left in place and no longer read`,
+      );
+    }
   },
-  { name: 'users' },
+  { name: 'users', dependencies: ['store'] },
 );

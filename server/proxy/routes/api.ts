@@ -44,7 +44,7 @@ async function api(
     bodyLimit: API_BODY_LIMIT,
     // The gate runs before the body is read: only an allowed call by a signed-in agent gets parsed.
     onRequest: async (request, reply) => {
-      const agent = app.signedInAgent(request, reply);
+      const agent = await app.signedInAgent(request, reply);
       if (!agent) return problem(reply, 401, 'unauthenticated', 'Sign in to continue.');
       const rawUrl = request.raw.url ?? '';
       const queryAt = rawUrl.indexOf('?');

@@ -1,14 +1,16 @@
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Browser } from '../../testing/browser';
 import { manualClock } from '../../testing/clock';
 import { AGENT, startStack, VIEWER, type Stack, withSignedInAgent } from '../../testing/stack';
-import { UsersFile } from '../users';
+import { addOrResetAccount, hashPassword } from '../users';
 
 let stack: Stack;
 beforeAll(async () => {
   stack = await startStack({
-    proxy: { loginLimits: { perClient: 50, perAccount: 3, windowMs: 60_000 } },
+    proxy: { loginLimits: { perAddress: 50, perPair: 3 } },
   });
 });
 afterAll(async () => stack.close());
@@ -181,7 +183,7 @@ describe('roles', () => {
 });
 
 describe('sign-in rate limits', () => {
-  it('limits attempts per account (429 with Retry-After), whatever the client', async () => {
+  it('limits attempts per username and address (429 with Retry-After), and a success starts afresh', async () => {
     const statuses: number[] = [];
     for (let i = 0; i < 4; i += 1) {
       statuses.push(
@@ -196,13 +198,47 @@ describe('sign-in rate limits', () => {
     });
     expect(limited.status).toBe(429);
     expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
-    expect(await limited.json()).toMatchObject({ status: 429 });
+    expect(await limited.json()).toMatchObject({ status: 429, code: 'too_many_attempts' });
+
+    // The real password after two typos: signed in, and the count starts again.
+    await new Browser(stack.url).signIn({ ...VIEWER, password: 'typo-number-1' });
+    await new Browser(stack.url).signIn({ ...VIEWER, password: 'typo-number-2' });
+    expect((await new Browser(stack.url).signIn(VIEWER)).status).toBe(200);
+    for (let i = 0; i < 3; i += 1) {
+      const retry = await new Browser(stack.url).signIn({ ...VIEWER, password: `typo-${i}` });
+      expect(retry.status).toBe(401);
+    }
+  });
+
+  it('doubles the wait after each round of attempts from the same address', async () => {
+    const clock = manualClock();
+    const limited = await startStack({
+      proxy: { loginLimits: { perPair: 2, pairWindowMs: 10_000 }, now: clock.now },
+    });
+    try {
+      const attempt = async () => {
+        const reply = await new Browser(limited.url).signIn({
+          username: 'carol',
+          password: 'wrong-password-here',
+        });
+        return { status: reply.status, retryAfter: Number(reply.headers.get('retry-after')) };
+      };
+      expect((await attempt()).status).toBe(401);
+      expect((await attempt()).status).toBe(401);
+      expect(await attempt()).toEqual({ status: 429, retryAfter: 10 });
+      clock.advance(10_000);
+      expect((await attempt()).status).toBe(401);
+      expect((await attempt()).status).toBe(401);
+      expect(await attempt()).toEqual({ status: 429, retryAfter: 20 });
+      clock.advance(20_000);
+      expect((await attempt()).status).toBe(401);
+    } finally {
+      await limited.close();
+    }
   });
 
   it('limits attempts per client, and X-Forwarded-For from the client does not reset it', async () => {
-    const limited = await startStack({
-      proxy: { loginLimits: { perClient: 3, perAccount: 100, windowMs: 60_000 } },
-    });
+    const limited = await startStack({ proxy: { loginLimits: { perAddress: 3 } } });
     try {
       const statuses: number[] = [];
       for (let i = 0; i < 5; i += 1) {
@@ -256,21 +292,23 @@ describe('session lifetimes', () => {
     );
   });
 
-  it('ends the sessions of a removed account and applies a role change at once', async () => {
-    const clock = manualClock();
-    const fresh = await startStack({ proxy: { now: clock.now } });
+  it('ends the sessions of a removed account, and of one whose role changed, at once', async () => {
+    const fresh = await startStack();
     try {
-      const file = new UsersFile(join(fresh.dir, 'users.json'));
       const agent = new Browser(fresh.url);
       await agent.signIn(AGENT);
       const viewer = new Browser(fresh.url);
       await viewer.signIn(VIEWER);
       expect((await agent.fetch('/auth/me')).status).toBe(200);
+      expect((await viewer.fetch('/auth/me')).status).toBe(200);
 
-      await file.add(AGENT.username, 'viewer', AGENT.password);
-      file.remove(VIEWER.username);
-      // The accounts file is looked at again at most once a second.
-      clock.advance(1000);
+      await addOrResetAccount(fresh.proxy.store, AGENT.username, 'viewer', AGENT.password);
+      await fresh.proxy.store.accounts.remove(VIEWER.username);
+      expect((await agent.fetch('/auth/me')).status).toBe(401);
+      expect((await viewer.fetch('/auth/me')).status).toBe(401);
+
+      // Signed in again, the new role applies.
+      await agent.signIn(AGENT);
       expect(await (await agent.fetch('/auth/me')).json()).toEqual({
         username: 'alice',
         role: 'viewer',
@@ -280,9 +318,193 @@ describe('session lifetimes', () => {
         json: { first_name: 'A', last_name: 'B', email: 'ab@example.fr' },
       });
       expect(create.status).toBe(403);
-      expect((await viewer.fetch('/auth/me')).status).toBe(401);
     } finally {
       await fresh.close();
+    }
+  });
+
+  it('keeps agents signed in across a restart', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'proxy-restart-'));
+    try {
+      const first = await startStack({ proxy: { store: { dataDir: dir } } });
+      const browser = new Browser(first.url);
+      await browser.signIn(AGENT);
+      await first.close();
+      const second = await startStack({ proxy: { store: { dataDir: dir } } });
+      try {
+        const again = new Browser(second.url);
+        again.cookie = browser.cookie;
+        expect(await (await again.fetch('/auth/me')).json()).toEqual({
+          username: 'alice',
+          role: 'agent',
+        });
+      } finally {
+        await second.close();
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('your sessions', () => {
+  it("lists the agent's sessions, marks this device, and ends another one or all others", async () => {
+    const fresh = await startStack();
+    try {
+      const laptop = new Browser(fresh.url);
+      await laptop.fetch('/auth/login', {
+        method: 'POST',
+        json: AGENT,
+        headers: {
+          'user-agent': 'Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0',
+        },
+      });
+      const phone = new Browser(fresh.url);
+      await phone.fetch('/auth/login', {
+        method: 'POST',
+        json: AGENT,
+        headers: {
+          'user-agent':
+            'Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Mobile/15E148 Safari/604.1',
+        },
+      });
+      const tablet = new Browser(fresh.url);
+      await tablet.signIn(AGENT);
+      const someoneElse = new Browser(fresh.url);
+      await someoneElse.signIn(VIEWER);
+
+      const listed = await laptop.fetch('/auth/sessions');
+      expect(listed.status).toBe(200);
+      expect(listed.headers.get('cache-control')).toBe('no-store');
+      const { sessions } = (await listed.json()) as {
+        sessions: { id: string; device: string; current: boolean; created_at: string }[];
+      };
+      expect(sessions).toHaveLength(3);
+      expect(sessions.filter((session) => session.current).map((s) => s.device)).toEqual([
+        'Firefox on Linux',
+      ]);
+      expect(sessions.map((session) => session.device)).toContain('Safari on iOS');
+      // The listed id is not a cookie: it signs nobody in.
+      const phoneId = sessions.find((session) => session.device === 'Safari on iOS')!.id;
+      expect(phone.cookie).not.toContain(phoneId);
+
+      // Another account's session is out of reach.
+      const viewerId = (
+        (await (await someoneElse.fetch('/auth/sessions')).json()) as { sessions: { id: string }[] }
+      ).sessions[0]!.id;
+      expect((await laptop.fetch(`/auth/sessions/${viewerId}`, { method: 'DELETE' })).status).toBe(
+        404,
+      );
+      expect((await laptop.fetch('/auth/sessions/not-an-id', { method: 'DELETE' })).status).toBe(
+        400,
+      );
+      // A write: refused without the anti-forgery header.
+      const forged = await laptop.fetch(`/auth/sessions/${phoneId}`, {
+        method: 'DELETE',
+        headers: { 'x-csrf': '0' },
+      });
+      expect(forged.status).toBe(403);
+
+      expect((await laptop.fetch(`/auth/sessions/${phoneId}`, { method: 'DELETE' })).status).toBe(
+        204,
+      );
+      expect((await phone.fetch('/auth/me')).status).toBe(401);
+      expect((await tablet.fetch('/auth/me')).status).toBe(200);
+
+      const endOthers = await laptop.fetch('/auth/sessions/end-others', { method: 'POST' });
+      expect(await endOthers.json()).toEqual({ ended: 1 });
+      expect((await tablet.fetch('/auth/me')).status).toBe(401);
+      expect((await laptop.fetch('/auth/me')).status).toBe(200);
+      expect((await someoneElse.fetch('/auth/me')).status).toBe(200);
+    } finally {
+      await fresh.close();
+    }
+  });
+
+  it('signs out everywhere', async () => {
+    const fresh = await startStack();
+    try {
+      const browsers = [new Browser(fresh.url), new Browser(fresh.url)];
+      for (const browser of browsers) await browser.signIn(AGENT);
+      const out = await browsers[0]!.fetch('/auth/logout?everywhere=true', { method: 'POST' });
+      expect(out.status).toBe(204);
+      for (const browser of browsers) expect((await browser.fetch('/auth/me')).status).toBe(401);
+      expect(
+        await fresh.proxy.store.sessions.listByAccount(
+          (await fresh.proxy.store.accounts.find(AGENT.username))!.id,
+        ),
+      ).toEqual([]);
+    } finally {
+      await fresh.close();
+    }
+  });
+});
+
+describe('accounts', () => {
+  it('refuses a password longer than sign-in accepts, so every account can sign in', async () => {
+    const fresh = await startStack();
+    try {
+      await expect(
+        addOrResetAccount(fresh.proxy.store, 'paula', 'agent', 'p'.repeat(1025)),
+      ).rejects.toThrow('at most 1024 characters');
+      await addOrResetAccount(fresh.proxy.store, 'paula', 'agent', 'p'.repeat(1024));
+      expect(
+        (await new Browser(fresh.url).signIn({ username: 'paula', password: 'p'.repeat(1024) }))
+          .status,
+      ).toBe(200);
+      await expect(
+        addOrResetAccount(fresh.proxy.store, 'x'.repeat(65), 'agent', 'long-enough-password'),
+      ).rejects.toThrow('1 to 64');
+    } finally {
+      await fresh.close();
+    }
+  });
+
+  it('imports a users.json once at start-up and leaves it in place', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'proxy-import-'));
+    try {
+      const usersFile = join(dir, 'users.json');
+      const passwordHash = await hashPassword('imported-password-1');
+      writeFileSync(
+        usersFile,
+        JSON.stringify({
+          users: [
+            {
+              username: 'ines',
+              role: 'viewer',
+              password_hash: passwordHash,
+              created_at: '2026-01-02T03:04:05.000Z',
+            },
+          ],
+        }),
+      );
+      const first = await startStack({ proxy: { usersFile, store: { dataDir: dir } } });
+      try {
+        expect(
+          (
+            await new Browser(first.url).signIn({
+              username: 'ines',
+              password: 'imported-password-1',
+            })
+          ).status,
+        ).toBe(200);
+        expect(
+          first.logs.some((line) => String(line.msg).includes('imported 1 of 1 accounts')),
+        ).toBe(true);
+        await first.proxy.store.accounts.remove('ines');
+      } finally {
+        await first.close();
+      }
+      expect(existsSync(usersFile)).toBe(true);
+      // Removed since: the next start does not bring it back.
+      const second = await startStack({ proxy: { usersFile, store: { dataDir: dir } } });
+      try {
+        expect(await second.proxy.store.accounts.find('ines')).toBeUndefined();
+      } finally {
+        await second.close();
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 });

@@ -6,7 +6,8 @@ import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ConfigError } from '../../shared/env';
 import { keptSessionSecret, proxyConfigFromEnv } from '../config';
-import { UsersFile, verifyPassword } from '../users';
+import { openStore } from '../../store/store';
+import { verifyPassword } from '../users';
 
 const dir = mkdtempSync(join(tmpdir(), 'proxy-config-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -79,11 +80,11 @@ describe('proxy configuration', () => {
 });
 
 describe('npm run user', () => {
-  const usersFile = join(dir, 'cli-users.json');
+  const dataDir = join(dir, 'cli-data');
   const run = (args: string[], input?: string) =>
     new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
       const child = spawn('npx', ['tsx', 'scripts/user.ts', ...args], {
-        env: { ...process.env, DASHBOARD_USERS_FILE: usersFile },
+        env: { ...process.env, DATA_DIR: dataDir, DATABASE_URL: '' },
       });
       let stdout = '';
       let stderr = '';
@@ -92,16 +93,24 @@ describe('npm run user', () => {
       child.on('close', (code) => resolve({ code, stdout, stderr }));
       child.stdin.end(input);
     });
+  const storedAccount = async (username: string) => {
+    const store = await openStore({ dataDir });
+    try {
+      return await store.accounts.find(username);
+    } finally {
+      await store.close();
+    }
+  };
 
   it('adds an agent with the password from standard input, lists and removes accounts', async () => {
     const added = await run(['add', 'Carla', '--role', 'agent'], 'carla-password-123\n');
     expect(added.code).toBe(0);
-    const account = new UsersFile(usersFile).find('carla')!;
+    const account = (await storedAccount('carla'))!;
     expect(account.role).toBe('agent');
     expect(account.password_hash).toMatch(/^scrypt\$/);
-    expect(readFileSync(usersFile, 'utf8')).not.toContain('carla-password-123');
+    expect(readFileSync(join(dataDir, 'backoffice.db')).includes('carla-password-123')).toBe(false);
     expect(await verifyPassword('carla-password-123', account.password_hash)).toBe(true);
-    expect(statSync(usersFile).mode & 0o777).toBe(0o600);
+    expect(statSync(join(dataDir, 'backoffice.db')).mode & 0o777).toBe(0o600);
 
     expect((await run(['add', 'dan', '--role', 'viewer'], 'dan-password-1234\n')).code).toBe(0);
     const list = await run(['list']);
@@ -112,10 +121,15 @@ describe('npm run user', () => {
     expect((await run(['list'])).stdout).not.toContain('dan');
   }, 30_000);
 
-  it('refuses a short password, a bad role and an unknown account', async () => {
+  it('refuses a short or over-long password, a bad role and an unknown account', async () => {
     const short = await run(['add', 'erin', '--role', 'agent'], 'short\n');
     expect(short.code).toBe(1);
     expect(short.stderr).toContain('at least 12 characters');
+    // Sign-in takes at most the contract's maxLength: a longer one could never sign in.
+    const long = await run(['add', 'erin', '--role', 'agent'], `${'p'.repeat(1025)}\n`);
+    expect(long.code).toBe(1);
+    expect(long.stderr).toContain('at most 1024 characters');
+    expect(await storedAccount('erin')).toBeUndefined();
     expect((await run(['add', 'erin', '--role', 'admin'], 'long-enough-password\n')).code).toBe(2);
     expect((await run(['remove', 'nobody'])).code).toBe(1);
   }, 30_000);

@@ -77,8 +77,8 @@ describe('the audit log', () => {
 
     const audit = stack.logs.filter((line) => line.audit).map((line) => line.audit);
     expect(audit).toEqual([
-      { event: 'sign_in', agent: 'alice', outcome: 'refused' },
-      { event: 'sign_in', agent: 'alice', outcome: 'signed_in' },
+      { event: 'sign_in_failed', agent: 'alice', outcome: 'refused' },
+      { event: 'sign_in', agent: 'alice', role: 'agent', outcome: 'signed_in' },
       expect.objectContaining({
         event: 'create',
         operation: 'createCustomer',
@@ -102,7 +102,7 @@ describe('the audit log', () => {
         status: 400,
         outcome: 'refused',
       }),
-      { event: 'sign_out', agent: 'alice', outcome: 'signed_out' },
+      { event: 'sign_out', agent: 'alice', role: 'agent', outcome: 'signed_out' },
     ]);
     const everything = JSON.stringify(stack.logs);
     expect(everything).not.toContain('FR7630006000011234567890189');
