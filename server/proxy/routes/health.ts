@@ -15,10 +15,7 @@ export default fp(
     // The store too: without it nobody can sign in or use the API (a ping shared by concurrent probes).
     const storeHealth = new StoreHealth(app.store);
     app.get('/readyz', async (request, reply) => {
-      const [upstream, store] = await Promise.all([
-        app.upstream.readiness(),
-        storeHealth.check(),
-      ]);
+      const [upstream, store] = await Promise.all([app.upstream.readiness(), storeHealth.check()]);
       const checks = { ...upstream.checks, store };
       reply.header('cache-control', 'no-store');
       if (upstream.ready && store.ok) return reply.send({ status: 'ready' });

@@ -1,8 +1,12 @@
 import { generateKeyPairSync } from 'node:crypto';
 import { Writable } from 'node:stream';
-import Fastify from 'fastify';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Fastify, { type FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { openStore, type Store } from '../../store/store';
 import { requestWithHeldBody } from '../../testing/bodyFlood';
 import { Browser, rawRequest } from '../../testing/browser';
 import { manualClock } from '../../testing/clock';
@@ -14,6 +18,7 @@ import {
   withSignedInAgent,
   type Stack,
 } from '../../testing/stack';
+import type { IdempotencySettings } from '../idempotency';
 import type { AllowedOperation } from '../operations';
 import body, { nestsDeeperThan, parseJsonBody } from '../plugins/body';
 import errors from '../plugins/errors';
@@ -22,7 +27,7 @@ import idempotency from '../plugins/idempotency';
 import store from '../plugins/store';
 import api from '../routes/api';
 import health from '../routes/health';
-import type { UpstreamClient, UpstreamResponse } from '../upstream';
+import { UpstreamError, type UpstreamClient, type UpstreamResponse } from '../upstream';
 
 let stack: Stack;
 let agent: Browser;
@@ -381,8 +386,23 @@ describe('bodies', () => {
   });
 });
 
-/** The API routes alone, on a fake upstream: for what the contract of today cannot show. */
-async function apiAlone(operations: AllowedOperation[], withSessions = true) {
+interface ApiAloneOptions {
+  /** A store shared with another app (a restart, a replica); else a new in-memory one. */
+  store?: Store;
+  /** The fake upstream's answer to each call (default: 201 with `{"id":"made-1"}`). */
+  answer?: (callIndex: number) => Promise<UpstreamResponse>;
+  idempotency?: IdempotencySettings;
+}
+
+/**
+ * The API routes alone, on a fake upstream: for what the contract of today
+ * cannot show. The agent is `alice`, or `bob` when the `x-test-agent` header says so.
+ */
+async function apiAlone(
+  operations: AllowedOperation[],
+  withSessions = true,
+  options: ApiAloneOptions = {},
+) {
   const calls: { method: string; target: string; body: Buffer | undefined }[] = [];
   const logs: Record<string, unknown>[] = [];
   const app = Fastify({
@@ -404,6 +424,7 @@ async function apiAlone(operations: AllowedOperation[], withSessions = true) {
         const upstream: Pick<UpstreamClient, 'call'> = {
           call: async (method: string, target: string, sent: Buffer | undefined) => {
             calls.push({ method, target, body: sent });
+            if (options.answer) return options.answer(calls.length - 1);
             return {
               status: 201,
               contentType: 'application/json',
@@ -418,23 +439,35 @@ async function apiAlone(operations: AllowedOperation[], withSessions = true) {
       { name: 'upstream' },
     ),
   );
-  await app.register(store, { source: { dataDir: '.', sqliteFile: ':memory:' } });
-  // Idempotency-Keys belong to an account of the store.
-  const account = await app.store.accounts.create(
-    { username: 'alice', role: 'agent', passwordHash: 'not-used' },
-    Date.now(),
-  );
-  await app.register(idempotency, { now: Date.now });
+  await app.register(store, {
+    source: options.store ?? { dataDir: '.', sqliteFile: ':memory:' },
+  });
+  await app.register(idempotency, { ...options.idempotency, now: Date.now });
   await app.register(audit, { now: Date.now });
   if (withSessions) {
     await app.register(
       fp(
         async (fake) => {
-          fake.decorate('signedInAgent', () => ({
-            username: 'alice',
-            role: 'agent' as const,
-            id: account.id,
-          }));
+          // Idempotency-Keys belong to accounts of the store.
+          const accountIds = new Map<string, string>();
+          for (const username of ['alice', 'bob']) {
+            const account =
+              (await fake.store.accounts.find(username)) ??
+              (await fake.store.accounts.create(
+                { username, role: 'agent', passwordHash: `scrypt$test$${username}` },
+                Date.now(),
+              ));
+            accountIds.set(username, account.id);
+          }
+          fake.decorate('signedInAgent', async (request: FastifyRequest) => {
+            const username = (request.headers['x-test-agent'] as string | undefined) ?? 'alice';
+            return {
+              username,
+              role: 'agent' as const,
+              accountId: accountIds.get(username)!,
+              sessionId: `session-${username}`,
+            };
+          });
         },
         { name: 'sessions' },
       ),
@@ -524,5 +557,194 @@ describe('the depth check', () => {
       expect.objectContaining({ code: 'invalid_json', statusCode: 400 }),
     );
     expect(parseJsonBody(Buffer.alloc(0))).toBeUndefined();
+  });
+});
+
+describe('Idempotency-Keys in the store', () => {
+  const startVerification: AllowedOperation = {
+    operationId: 'initiateCustomerVerification',
+    method: 'POST',
+    pattern: /^\/v1\/customers\/(?<customer_id>[A-Za-z0-9_-]{1,64})\/verification$/,
+    policy: { role: 'agent', create: true },
+    takesBody: false,
+  };
+  const made = (id: string, status = 201): UpstreamResponse => ({
+    status,
+    contentType: 'application/json',
+    retryAfter: undefined,
+    requestId: `upstream-${id}`,
+    body: Buffer.from(status < 300 ? `{"id":"${id}"}` : '{"code":"failed","message":"no"}'),
+  });
+  const start = (
+    app: Awaited<ReturnType<typeof apiAlone>>['app'],
+    key: string,
+    { customer = 'cus-1', agent = 'alice' }: { customer?: string; agent?: string } = {},
+  ) =>
+    app.inject({
+      method: 'POST',
+      url: `/api/v1/customers/${customer}/verification`,
+      headers: { 'idempotency-key': key, 'x-test-agent': agent },
+    });
+  /** An upstream answer the test lets go of when it wants. */
+  const held = () => {
+    let release: () => void = () => {};
+    const released = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    return { release, released };
+  };
+
+  it('makes one upstream call for two identical creates at once; the second gets the first answer', async () => {
+    const gate = held();
+    const { app, calls } = await apiAlone([startVerification], true, {
+      answer: async () => {
+        await gate.released;
+        return made('ver-1');
+      },
+    });
+    try {
+      const both = Promise.all([start(app, 'double-click-0001'), start(app, 'double-click-0001')]);
+      await vi.waitFor(() => expect(calls).toHaveLength(1));
+      gate.release();
+      const answers = await both;
+      expect(answers.map((answer) => answer.statusCode)).toEqual([201, 201]);
+      expect(answers.map((answer) => answer.json<{ id: string }>().id)).toEqual(['ver-1', 'ver-1']);
+      expect(answers.filter((answer) => answer.headers['idempotent-replayed'])).toHaveLength(1);
+      expect(calls).toHaveLength(1);
+    } finally {
+      await app.close();
+    }
+  });
+
+  it('answers 409 with Retry-After when the first is still running after the bounded wait, then replays', async () => {
+    const gate = held();
+    const { app, calls } = await apiAlone([startVerification], true, {
+      idempotency: { waitMs: 50 },
+      answer: async () => {
+        await gate.released;
+        return made('ver-2');
+      },
+    });
+    try {
+      const first = start(app, 'slow-create-0001');
+      await vi.waitFor(() => expect(calls).toHaveLength(1));
+      const waiting = await start(app, 'slow-create-0001');
+      expect(waiting.statusCode).toBe(409);
+      expect(waiting.headers['retry-after']).toBe('1');
+      expect(waiting.json()).toMatchObject({ code: 'idempotency_in_progress' });
+      gate.release();
+      expect((await first).statusCode).toBe(201);
+      const later = await start(app, 'slow-create-0001');
+      expect(later.statusCode).toBe(201);
+      expect(later.headers['idempotent-replayed']).toBe('true');
+      expect(calls).toHaveLength(1);
+    } finally {
+      await app.close();
+    }
+  });
+
+  it('gives the key back when the upstream fails (5xx or no answer), so the retry runs', async () => {
+    const { app, calls } = await apiAlone([startVerification], true, {
+      answer: async (index) => {
+        if (index === 0) return made('none', 503);
+        if (index === 1) throw new UpstreamError(504, 'upstream_timeout', 'No answer in time.');
+        return made('ver-3');
+      },
+    });
+    try {
+      expect((await start(app, 'flaky-upstream-01')).statusCode).toBe(503);
+      expect((await start(app, 'flaky-upstream-01')).statusCode).toBe(504);
+      const third = await start(app, 'flaky-upstream-01');
+      expect(third.statusCode).toBe(201);
+      expect(third.headers['idempotent-replayed']).toBeUndefined();
+      expect((await start(app, 'flaky-upstream-01')).headers['idempotent-replayed']).toBe('true');
+      expect(calls).toHaveLength(3);
+    } finally {
+      await app.close();
+    }
+  });
+
+  it("keeps each account's keys apart, and one account's quota never touches another's keys", async () => {
+    let answered = 0;
+    const { app, calls } = await apiAlone([startVerification], true, {
+      idempotency: { quota: 3 },
+      answer: async () => made(`ver-${++answered}`),
+    });
+    try {
+      const bobs = await start(app, 'shared-key-00001', { agent: 'bob' });
+      expect(bobs.statusCode).toBe(201);
+      // The same key by another account is another request, not a replay or a mismatch.
+      const alices = await start(app, 'shared-key-00001', { agent: 'alice' });
+      expect(alices.statusCode).toBe(201);
+      expect(alices.json()).not.toEqual(bobs.json());
+      await start(app, 'alice-key-000002');
+      await start(app, 'alice-key-000003');
+      const over = await start(app, 'alice-key-000004');
+      expect(over.statusCode).toBe(429);
+      expect(over.json()).toMatchObject({
+        code: 'idempotency_quota_exceeded',
+        message: expect.stringContaining('3 Idempotency-Keys') as unknown,
+      });
+      expect(calls).toHaveLength(4);
+      // Alice's earlier answers are kept, and Bob's key still replays.
+      expect((await start(app, 'alice-key-000002')).headers['idempotent-replayed']).toBe('true');
+      const bobAgain = await start(app, 'shared-key-00001', { agent: 'bob' });
+      expect(bobAgain.headers['idempotent-replayed']).toBe('true');
+      expect(bobAgain.json()).toEqual(bobs.json());
+      expect(calls).toHaveLength(4);
+    } finally {
+      await app.close();
+    }
+  });
+
+  it('refuses the same key for another request with 422', async () => {
+    const { app, calls } = await apiAlone([startVerification]);
+    try {
+      expect((await start(app, 'reused-key-0001', { customer: 'cus-1' })).statusCode).toBe(201);
+      const reused = await start(app, 'reused-key-0001', { customer: 'cus-2' });
+      expect(reused.statusCode).toBe(422);
+      expect(reused.json()).toMatchObject({ code: 'idempotency_key_reused' });
+      expect(calls).toHaveLength(1);
+    } finally {
+      await app.close();
+    }
+  });
+
+  it('replays after a restart on the same store, and records one audit row per create that ran', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'idempotency-restart-'));
+    const shared = await openStore({ dataDir });
+    try {
+      const before = await apiAlone([startVerification], true, {
+        store: shared,
+        answer: async () => made('ver-9'),
+      });
+      const first = await start(before.app, 'across-restart-1');
+      await before.app.close();
+      const after = await apiAlone([startVerification], true, { store: shared });
+      try {
+        const again = await start(after.app, 'across-restart-1');
+        expect(again.statusCode).toBe(201);
+        expect(again.headers['idempotent-replayed']).toBe('true');
+        expect(again.json()).toEqual(first.json());
+        expect(after.calls).toHaveLength(0);
+      } finally {
+        await after.app.close();
+      }
+      const { events } = await shared.audit.list();
+      expect(events).toEqual([
+        expect.objectContaining({
+          actor: 'alice',
+          role: 'agent',
+          action: 'verification_started',
+          customerId: 'cus-1',
+          targetId: 'ver-9',
+          upstreamRequestId: 'upstream-ver-9',
+          outcome: 'created',
+        }),
+      ]);
+    } finally {
+      await shared.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    }
   });
 });
