@@ -16,8 +16,9 @@ afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
 });
 
-async function sharedSqliteStore(): Promise<Store> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'worker-test-'));
+async function sharedSqliteStore(
+  dataDir = mkdtempSync(join(tmpdir(), 'worker-test-')),
+): Promise<Store> {
   const opened = await openStore({ dataDir });
   cleanups.push(async () => {
     await opened.close();
@@ -83,6 +84,19 @@ describe('the background worker', () => {
     // A comes back: it is not the leader while B renews.
     await a.worker.tick();
     expect([a.worker.isLeader(), b.worker.isLeader()]).toEqual([false, true]);
+  });
+
+  it('agrees on one leader through two connections to one SQLite file, as two processes would', async () => {
+    const clock = manualClock(Date.UTC(2026, 0, 5, 9));
+    const dataDir = mkdtempSync(join(tmpdir(), 'worker-test-'));
+    const a = await replica(await sharedSqliteStore(dataDir), 'replica-a', clock.now);
+    const b = await replica(await sharedSqliteStore(dataDir), 'replica-b', clock.now);
+    await Promise.all([a.worker.tick(), b.worker.tick()]);
+    expect([a.worker.isLeader(), b.worker.isLeader()].filter(Boolean)).toHaveLength(1);
+    const [leader, other] = a.worker.isLeader() ? [a, b] : [b, a];
+    await leader.close();
+    await other.worker.tick();
+    expect(other.worker.isLeader()).toBe(true);
   });
 
   it('lets the lease go on a clean shutdown, so the other replica takes it at its next round', async () => {
