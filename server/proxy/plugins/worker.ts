@@ -99,7 +99,8 @@ export class BackgroundWorker {
       this.lastSweepAt = now;
       try {
         const swept = await this.store.sweep({ now, ...this.sweepOptions });
-        this.log.info({ swept }, 'expired rows deleted');
+        const any = Object.values(swept).some((count) => count > 0);
+        this.log[any ? 'info' : 'debug']({ swept }, 'expired rows deleted');
       } catch (error) {
         this.log.warn({ err: error }, 'expiry sweep failed: tried again next minute');
       }
