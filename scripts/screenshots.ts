@@ -35,6 +35,19 @@ await addOrResetAccount(proxy.store, 'alice', 'agent', 'alice-password-123');
 await addOrResetAccount(proxy.store, 'victor', 'viewer', 'victor-password-123');
 const url = await proxy.listen({ host: '127.0.0.1', port: 0 });
 
+// Another device of alice's, for "your sessions".
+await fetch(`${url}/auth/login`, {
+  method: 'POST',
+  headers: {
+    'content-type': 'application/json',
+    'x-csrf': '1',
+    origin: url,
+    'user-agent':
+      'Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Mobile/15E148 Safari/604.1',
+  },
+  body: JSON.stringify({ username: 'alice', password: 'alice-password-123' }),
+});
+
 const browser = await chromium.launch(chromiumLaunchOptions);
 const errors: string[] = [];
 
@@ -65,6 +78,12 @@ for (const [label, viewport] of [
   await page.getByRole('heading', { name: 'Customers' }).waitFor();
   await page.getByText(/^\d+ customers$/).waitFor();
   await shoot(page, `${label}-03-customers`);
+  await page.getByRole('button', { name: 'Account menu for alice' }).click();
+  await page.getByRole('menuitem', { name: 'Sessions' }).click();
+  await page.getByText('This device').waitFor();
+  await shoot(page, `${label}-16-sessions`);
+  await page.keyboard.press('Escape');
+  await page.getByRole('dialog').waitFor({ state: 'detached' });
   await page.getByLabel('Filter this page').fill('zzzz');
   await page.getByText('No customer on this page matches the filter').waitFor();
   await shoot(page, `${label}-04-customers-filtered-empty`);

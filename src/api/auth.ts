@@ -4,6 +4,7 @@ import { ApiError, errorFromResponse, malformedAnswer, networkError } from './er
 
 export type Role = components['schemas']['Role'];
 export type Agent = components['schemas']['Agent'];
+export type AgentSession = components['schemas']['AgentSession'];
 
 async function authCall<T>(path: string, init: RequestInit = {}): Promise<T | undefined> {
   let response: Response;
@@ -63,13 +64,42 @@ export function useSignIn() {
   });
 }
 
+/** Signs out this browser, or with `everywhere` every device of the account. */
 export function useSignOut() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: () => authCall<void>('/auth/logout', { method: 'POST' }),
+    mutationFn: ({ everywhere = false }: { everywhere?: boolean } = {}) =>
+      authCall<void>(`/auth/logout${everywhere ? '?everywhere=true' : ''}`, { method: 'POST' }),
     onSettled: () => {
       queryClient.clear();
       queryClient.setQueryData(meQuery.queryKey, null);
     },
+  });
+}
+
+/** The signed-in account's active sessions ("your sessions"), this device marked `current`. */
+export const agentSessionsQuery = queryOptions({
+  queryKey: ['auth', 'sessions'],
+  queryFn: async (): Promise<AgentSession[]> =>
+    (await authCall<{ sessions: AgentSession[] }>('/auth/sessions'))?.sessions ?? [],
+  staleTime: 0,
+});
+
+/** Ends one other session of the account (another device is signed out). */
+export function useEndSession() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (sessionId: string) =>
+      authCall<void>(`/auth/sessions/${encodeURIComponent(sessionId)}`, { method: 'DELETE' }),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: agentSessionsQuery.queryKey }),
+  });
+}
+
+/** Ends every session of the account but this one. */
+export function useEndOtherSessions() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: () => authCall<{ ended: number }>('/auth/sessions/end-others', { method: 'POST' }),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: agentSessionsQuery.queryKey }),
   });
 }

@@ -1,8 +1,10 @@
 import { AppShell, Avatar, Badge, Group, Menu, Text, UnstyledButton, Anchor } from '@mantine/core';
-import { IconChevronDown, IconLogout } from '@tabler/icons-react';
+import { IconChevronDown, IconDevices, IconLogout } from '@tabler/icons-react';
 import { useSuspenseQuery } from '@tanstack/react-query';
+import { useState } from 'react';
 import { Link, Outlet, useNavigate } from 'react-router';
 import { canCreate, meQuery, useSignOut } from '../api/auth';
+import { SessionsDialog } from '../components/SessionsDialog';
 import { UpstreamBanner } from '../components/UpstreamBanner';
 
 /** The frame of every signed-in page: the product's name, the agent's menu, the upstream banner. */
@@ -10,6 +12,9 @@ export function AppLayout() {
   const { data: agent } = useSuspenseQuery(meQuery);
   const signOut = useSignOut();
   const navigate = useNavigate();
+  const [sessionsOpened, setSessionsOpened] = useState(false);
+  const signOutAndLeave = (everywhere: boolean) =>
+    signOut.mutate({ everywhere }, { onSettled: () => void navigate('/login') });
   return (
     <AppShell header={{ height: 56 }} padding="md">
       <AppShell.Header>
@@ -40,15 +45,26 @@ export function AppLayout() {
                   Signed in as {agent.username} ({agent.role})
                 </Menu.Label>
                 <Menu.Item
+                  leftSection={<IconDevices size={16} aria-hidden />}
+                  onClick={() => setSessionsOpened(true)}
+                >
+                  Sessions
+                </Menu.Item>
+                <Menu.Item
                   leftSection={<IconLogout size={16} aria-hidden />}
-                  onClick={() =>
-                    signOut.mutate(undefined, { onSettled: () => void navigate('/login') })
-                  }
+                  onClick={() => signOutAndLeave(false)}
                 >
                   Sign out
                 </Menu.Item>
               </Menu.Dropdown>
             </Menu>
+          )}
+          {agent && (
+            <SessionsDialog
+              opened={sessionsOpened}
+              onClose={() => setSessionsOpened(false)}
+              onSignOutEverywhere={() => signOutAndLeave(true)}
+            />
           )}
         </Group>
       </AppShell.Header>

@@ -1,0 +1,172 @@
+import { Badge, Button, Group, Loader, Modal, Paper, Stack, Text } from '@mantine/core';
+import { IconDeviceDesktop, IconLogout } from '@tabler/icons-react';
+import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import {
+  agentSessionsQuery,
+  useEndOtherSessions,
+  useEndSession,
+  type AgentSession,
+} from '../api/auth';
+import { ApiError } from '../api/errors';
+import { formatDateTime } from '../lib/format';
+import { ErrorAlert } from './ErrorAlert';
+import { ErrorState } from './ErrorState';
+
+const failureMessage = (error: unknown) =>
+  error instanceof ApiError ? error.message : 'Something went wrong in the dashboard.';
+
+function SessionItem({
+  session,
+  onEnd,
+  ending,
+}: {
+  session: AgentSession;
+  onEnd: () => void;
+  ending: boolean;
+}) {
+  const headingId = `session-${session.id}`;
+  return (
+    <Paper component="li" withBorder p="sm" aria-labelledby={headingId}>
+      <Group justify="space-between" wrap="nowrap" align="flex-start">
+        <Stack gap={2}>
+          <Group gap="xs">
+            <IconDeviceDesktop size={16} aria-hidden />
+            <Text id={headingId} fw={600} size="sm">
+              {session.device}
+            </Text>
+            {session.current && (
+              <Badge size="sm" variant="light" color="green">
+                This device
+              </Badge>
+            )}
+          </Group>
+          <Text size="xs" c="dimmed">
+            Signed in {formatDateTime(session.created_at)}
+          </Text>
+          <Text size="xs" c="dimmed">
+            Last active {formatDateTime(session.last_seen_at)}
+          </Text>
+        </Stack>
+        {!session.current && (
+          <Button
+            size="xs"
+            variant="light"
+            color="red"
+            loading={ending}
+            onClick={onEnd}
+            aria-label={`End the session on ${session.device}, last active ${formatDateTime(session.last_seen_at)}`}
+          >
+            End
+          </Button>
+        )}
+      </Group>
+    </Paper>
+  );
+}
+
+/**
+ * "Your sessions": every device the agent is signed in on, this one marked,
+ * each other one endable, or all of them at once.
+ */
+export function SessionsDialog({
+  opened,
+  onClose,
+  onSignOutEverywhere,
+}: {
+  opened: boolean;
+  onClose: () => void;
+  onSignOutEverywhere: () => void;
+}) {
+  const sessions = useQuery({ ...agentSessionsQuery, enabled: opened });
+  const endSession = useEndSession();
+  const endOthers = useEndOtherSessions();
+  const [announcement, setAnnouncement] = useState('');
+  const others = sessions.data?.filter((session) => !session.current) ?? [];
+  const failure = endSession.error ?? endOthers.error;
+
+  return (
+    <Modal
+      opened={opened}
+      onClose={() => {
+        setAnnouncement('');
+        onClose();
+      }}
+      title="Your sessions"
+      size="lg"
+    >
+      <Stack gap="sm">
+        <Text size="sm" c="dimmed">
+          Where your account is signed in now. End a session you do not recognise: that device is
+          signed out at once.
+        </Text>
+        {sessions.isPending && (
+          <Group gap="xs" role="status">
+            <Loader size="sm" aria-hidden />
+            <Text size="sm">Loading your sessions…</Text>
+          </Group>
+        )}
+        {sessions.isError && (
+          <ErrorState query={sessions} title="Your sessions could not be loaded" />
+        )}
+        {failure && (
+          <ErrorAlert title="The session could not be ended">{failureMessage(failure)}</ErrorAlert>
+        )}
+        <Text size="sm" role="status" aria-live="polite">
+          {announcement}
+        </Text>
+        {sessions.data && (
+          <Stack
+            component="ul"
+            gap="xs"
+            p={0}
+            m={0}
+            style={{ listStyle: 'none' }}
+            aria-label="Active sessions"
+          >
+            {sessions.data.map((session) => (
+              <SessionItem
+                key={session.id}
+                session={session}
+                ending={endSession.isPending && endSession.variables === session.id}
+                onEnd={() =>
+                  endSession.mutate(session.id, {
+                    onSuccess: () => setAnnouncement(`The session on ${session.device} has ended.`),
+                  })
+                }
+              />
+            ))}
+          </Stack>
+        )}
+        <Group justify="space-between" mt="sm">
+          <Button
+            variant="light"
+            color="red"
+            disabled={others.length === 0}
+            loading={endOthers.isPending}
+            onClick={() =>
+              endOthers.mutate(undefined, {
+                onSuccess: (result) =>
+                  setAnnouncement(
+                    result?.ended === 1
+                      ? '1 other session has ended.'
+                      : `${result?.ended ?? 0} other sessions have ended.`,
+                  ),
+              })
+            }
+          >
+            End all other sessions
+          </Button>
+          <Button
+            variant="subtle"
+            color="red"
+            leftSection={<IconLogout size={16} aria-hidden />}
+            onClick={onSignOutEverywhere}
+          >
+            Sign out everywhere
+          </Button>
+        </Group>
+      </Stack>
+    </Modal>
+  );
+}
