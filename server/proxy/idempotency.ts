@@ -59,6 +59,8 @@ export class IdempotentCreates {
   private readonly ttlMs: number;
   private readonly waitMs: number;
   private readonly staleMs: number;
+  /** Answers still being stored after a store failure. */
+  readonly keeping = new Set<Promise<void>>();
 
   constructor(
     private readonly repository: IdempotencyRepository,
@@ -153,18 +155,43 @@ export class IdempotentCreates {
       await this.repository.abandon(accountId, key, claimId).catch(onKeepFailed);
       throw error;
     }
+    if (worthRetrying(answer.status)) {
+      // Left in place, the claim only makes a retry wait (409) until it is stale: the safe direction.
+      await this.repository.abandon(accountId, key, claimId).catch(onKeepFailed);
+      return answer;
+    }
+    const stored = {
+      status: answer.status,
+      contentType: answer.contentType ?? null,
+      body: answer.body,
+    };
+    const keep = () => this.repository.complete(accountId, key, claimId, stored);
     try {
-      if (worthRetrying(answer.status)) await this.repository.abandon(accountId, key, claimId);
-      else {
-        await this.repository.complete(accountId, key, claimId, {
-          status: answer.status,
-          contentType: answer.contentType ?? null,
-          body: answer.body,
-        });
-      }
-    } catch (error) {
-      onKeepFailed(error);
+      await keep();
+    } catch {
+      this.keepInBackground(keep, onKeepFailed);
     }
     return answer;
+  }
+
+  /**
+   * The store failed to take an answer (an outage): tries again in the
+   * background until shortly before the claim could be taken over, since an
+   * answer not kept by then lets a retry make the record a second time.
+   */
+  private keepInBackground(keep: () => Promise<unknown>, onKeepFailed: (error: unknown) => void) {
+    const giveUpAt = Date.now() + this.staleMs * 0.9;
+    const attempt = async (pause: number): Promise<void> => {
+      await delay(pause, undefined, { ref: false });
+      try {
+        await keep();
+      } catch (error) {
+        if (Date.now() + pause >= giveUpAt) return onKeepFailed(error);
+        return attempt(Math.min(pause * 2, 5_000));
+      }
+    };
+    const kept = attempt(100);
+    this.keeping.add(kept);
+    void kept.finally(() => this.keeping.delete(kept));
   }
 }

@@ -697,6 +697,45 @@ describe('Idempotency-Keys in the store', () => {
     }
   });
 
+  it('keeps the answer once the store is back when it failed to take it, so a retry still replays', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'idempotency-keep-'));
+    const real = await openStore({ dataDir });
+    let failures = 2;
+    const flaky: Store = {
+      ...real,
+      idempotency: {
+        ...real.idempotency,
+        complete: async (...args) => {
+          if (failures-- > 0) {
+            throw Object.assign(new Error('Connection terminated unexpectedly'), {
+              code: 'ECONNRESET',
+            });
+          }
+          return real.idempotency.complete(...args);
+        },
+      },
+    };
+    const { app, calls, logs } = await apiAlone([startVerification], true, {
+      store: flaky,
+      answer: async () => made('ver-kept'),
+    });
+    try {
+      // The agent gets the answer the API gave, though the store could not take it yet.
+      expect((await start(app, 'kept-later-0001')).statusCode).toBe(201);
+      // A retry meanwhile waits for it (the claim is still there), then replays it.
+      const retried = await start(app, 'kept-later-0001');
+      expect(retried.statusCode).toBe(201);
+      expect(retried.headers['idempotent-replayed']).toBe('true');
+      expect(retried.json()).toEqual({ id: 'ver-kept' });
+      expect(calls).toHaveLength(1);
+      expect(logs.filter((line) => line.level === 50)).toEqual([]);
+    } finally {
+      await app.close();
+      await real.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+
   it('refuses the same key for another request with 422', async () => {
     const { app, calls } = await apiAlone([startVerification]);
     try {
