@@ -416,6 +416,16 @@ describe('your sessions', () => {
       expect((await tablet.fetch('/auth/me')).status).toBe(401);
       expect((await laptop.fetch('/auth/me')).status).toBe(200);
       expect((await someoneElse.fetch('/auth/me')).status).toBe(200);
+
+      // Each ending is an audit event, in the store as well as the log.
+      const { events } = await fresh.proxy.store.audit.list({ actor: AGENT.username });
+      expect(events.map(({ action, outcome }) => `${action} ${outcome}`)).toEqual([
+        'sign_out ended_other_sessions',
+        'sign_out ended_a_session',
+        'sign_in signed_in',
+        'sign_in signed_in',
+        'sign_in signed_in',
+      ]);
     } finally {
       await fresh.close();
     }
