@@ -1,7 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -10,6 +9,7 @@ import { openStore, type Store } from '../store/store';
 import {
   createDatabase,
   findPostgresBin,
+  freePort,
   startPostgres,
   type ThrowawayPostgres,
 } from '../store/testing/postgres';
@@ -31,21 +31,6 @@ const APP_ID = 'replicas-app';
 const APP_SECRET = 'replicas-secret-0123456789';
 /** How much of a server's output is kept for failure messages. */
 const KEPT_OUTPUT = 64 * 1024;
-
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() =>
-        typeof address === 'object' && address
-          ? resolve(address.port)
-          : reject(new Error('no port')),
-      );
-    });
-  });
-}
 
 /** Resident memory of a live process, in MB (from /proc), or undefined when it is gone. */
 export function rssMb(pid: number | undefined): number | undefined {

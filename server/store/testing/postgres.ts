@@ -57,7 +57,8 @@ export function findPostgresBin(): { bin: string } | { missing: string } {
       };
 }
 
-function freePort(): Promise<number> {
+/** A loopback port nobody listens on right now. */
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.once('error', reject);
