@@ -17,6 +17,8 @@ describe('ApiError', () => {
     expect(new ApiError(400, 'validation_failed', 'm').retryable).toBe(false);
     expect(new ApiError(404, 'not_found', 'm').upstreamUnavailable).toBe(false);
     expect(new ApiError(429, 'rate_limited', 'm').upstreamUnavailable).toBe(false);
+    expect(new ApiError(503, 'store_unavailable', 'm').upstreamUnavailable).toBe(false);
+    expect(new ApiError(503, 'store_unavailable', 'm').retryable).toBe(true);
   });
 });
 

@@ -27,6 +27,8 @@ export class ApiError extends Error {
 
   /** The upstream API (or the way to it) is down, as opposed to a refused request. */
   get upstreamUnavailable(): boolean {
+    // The back-office's own database failing is not the Fintecture API being down.
+    if (this.code === 'store_unavailable') return false;
     return this.status === 0 || this.status === 502 || this.status === 503 || this.status === 504;
   }
 }
