@@ -79,6 +79,15 @@ describe('proxy configuration', () => {
   });
 });
 
+describe('the store', () => {
+  it('is PostgreSQL with DATABASE_URL, else the SQLite file under DATA_DIR', () => {
+    const shared = proxyConfigFromEnv({ ...real, DATA_DIR: dir, DATABASE_URL: 'postgres://db/bo' });
+    expect(shared.proxy.store).toEqual({ databaseUrl: 'postgres://db/bo', dataDir: dir });
+    const embedded = proxyConfigFromEnv({ ...real, DATA_DIR: dir });
+    expect(embedded.proxy.store).toEqual({ databaseUrl: undefined, dataDir: dir });
+  });
+});
+
 describe('npm run user', () => {
   const dataDir = join(dir, 'cli-data');
   const run = (args: string[], input?: string) =>
