@@ -123,6 +123,9 @@ export interface Replica {
   kill: () => Promise<void>;
   /** SIGTERM: the graceful stop. */
   stop: () => Promise<void>;
+  /** SIGSTOP / SIGCONT: frozen, its connections open but unanswered (a stalled machine). */
+  pause: () => void;
+  resume: () => void;
   /** Starts it again on the same port (after kill or stop). */
   start: () => Promise<void>;
   rssMb: () => number | undefined;
@@ -231,6 +234,8 @@ export async function startReplicas(options: ReplicaOptions = {}): Promise<Repli
           current.child.signalCode === null,
         kill: () => stopServer(current, 'SIGKILL'),
         stop: () => stopServer(current, 'SIGTERM'),
+        pause: () => void current?.child.kill('SIGSTOP'),
+        resume: () => void current?.child.kill('SIGCONT'),
         async start() {
           if (replica.running()) throw new Error(`replica ${name} is already running`);
           current = await startServer(

@@ -228,4 +228,64 @@ describe.skipIf(adminUrl === null)('two replicas on one PostgreSQL', () => {
     expect(await replayed.json()).toEqual(created);
     expect(await set.upstreamCustomerIds()).toHaveLength(after.length);
   }, 150_000);
+
+  // KNOWN GAP, reported to the lead: the claim of a replica that died after the upstream made
+  // the record, but before the answer was kept, is taken over after 60 s and the create is sent
+  // again, making a second customer. Nothing upstream tells the proxy the first one exists (no
+  // upstream Idempotency-Key; no reconciliation on takeover yet). Marked `fails` so the suite
+  // stays green and says so; when a takeover reconciles with the upstream, remove `.fails`.
+  it.fails(
+    'a replica that dies after the upstream made the customer, before it kept the answer, leaves no second customer',
+    async () => {
+      const { agent } = await signedInAgent(b);
+      const before = await set.upstreamCustomerIds();
+      const callsBefore = await createCount();
+      await set.control('PUT', '/_sandbox/faults', {
+        operation: 'createCustomer',
+        latency_ms: 1_000,
+        times: 1,
+      });
+      const key = `stalled-${randomUUID()}`;
+      const create = (replica: Replica) =>
+        agent.fetch(replica, '/api/v1/customers', {
+          method: 'POST',
+          json: newCustomer('ines.stalled@example.fr'),
+          headers: { 'idempotency-key': key },
+        });
+      const inFlight = create(b).then(
+        (reply) => reply.status,
+        () => 'connection lost',
+      );
+      await expect.poll(createCount, { timeout: 5_000, interval: 20 }).toBe(callsBefore + 1);
+      // B stalls with the create upstream; the upstream makes the customer and answers into B's socket; B dies unanswered.
+      b.pause();
+      await expect
+        .poll(async () => (await set.upstreamCustomerIds()).length, {
+          timeout: 5_000,
+          interval: 50,
+        })
+        .toBe(before.length + 1);
+      await b.kill();
+      expect(await inFlight).toBe('connection lost');
+
+      const statuses: number[] = [];
+      let created: { id: string } | undefined;
+      await expect
+        .poll(
+          async () => {
+            const reply = await create(a);
+            statuses.push(reply.status);
+            if (reply.status === 201) created = (await reply.json()) as { id: string };
+            else await reply.body?.cancel();
+            return reply.status;
+          },
+          { timeout: 100_000, interval: 1_000 },
+        )
+        .toBe(201);
+      await b.start();
+      const after = await set.upstreamCustomerIds();
+      expect(after.filter((id) => !before.includes(id))).toEqual([created!.id]);
+    },
+    150_000,
+  );
 });
