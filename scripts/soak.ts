@@ -10,6 +10,9 @@
  *   SOAK_AGENTS (20)    how many
  *   SOAK_DRAIN_SECONDS (90)  how long creates still unanswered at the end keep retrying
  *                       (longer than the 60 s after which a dead replica's claim is taken over)
+ *   SOAK_HOLD_CREATES_MS (300)  for the second before the kill, the upstream holds every
+ *                       create this long (the sandbox's fault switch), so some are in flight
+ *                       on the replica that dies; 0 leaves the kill to chance
  */
 import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -23,6 +26,7 @@ import {
 const SECONDS = Number(process.env.SOAK_SECONDS ?? 60);
 const AGENTS = Number(process.env.SOAK_AGENTS ?? 20);
 const DRAIN_SECONDS = Number(process.env.SOAK_DRAIN_SECONDS ?? 90);
+const HOLD_CREATES_MS = Number(process.env.SOAK_HOLD_CREATES_MS ?? 300);
 const PASSWORD = 'a-long-soak-password';
 
 const errors = new Map<string, number>();
@@ -164,10 +168,18 @@ try {
   const drainUntil = () => drainDeadline;
 
   const killHalfway = (async () => {
-    await sleep((SECONDS * 1000) / 2);
+    await sleep((SECONDS * 1000) / 2 - 1_000);
+    if (HOLD_CREATES_MS > 0) {
+      await set.control('PUT', '/_sandbox/faults', {
+        operation: 'createCustomer',
+        latency_ms: HOLD_CREATES_MS,
+      });
+    }
+    await sleep(1_000);
     const rssBeforeKill = a.rssMb();
     const killedAt = Date.now();
     await a.kill();
+    if (HOLD_CREATES_MS > 0) await set.control('DELETE', '/_sandbox/faults');
     await a.start();
     return { rssBeforeKill, downMs: Date.now() - killedAt, at: (killedAt - started) / 1000 };
   })();
@@ -188,7 +200,10 @@ try {
   const notAnswered = upstream.filter((id) => !answeredSet.has(id));
   const missing = answered.filter((id) => !upstream.includes(id));
 
-  console.log(`\nrequests: ${requests} in ${((Date.now() - started) / 1000).toFixed(0)} s`);
+  const drained = (Date.now() - until) / 1000;
+  console.log(
+    `\nrequests: ${requests} (${SECONDS} s of agents, then ${drained.toFixed(0)} s until the last create was answered)`,
+  );
   console.log(
     `latency (answered requests): p50 ${percentile(latencies, 0.5).toFixed(1)} ms, p99 ${percentile(latencies, 0.99).toFixed(1)} ms`,
   );
