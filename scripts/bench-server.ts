@@ -3,7 +3,7 @@
  * can be read from /proc: `sandbox`, `baseline` (a bare @fastify/http-proxy)
  * or `ours` (the real proxy). Prints one JSON line with its URL, then serves.
  */
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fastifyHttpProxy from '@fastify/http-proxy';
@@ -30,6 +30,8 @@ async function token(): Promise<string> {
 
 let url: string;
 const extra: Record<string, string> = {};
+/** Removed when the benchmark stops this server (our proxy's store lives in one). */
+const tempDirs: string[] = [];
 if (kind === 'sandbox') {
   const app = await buildSandbox({
     db: ':memory:',
@@ -66,6 +68,7 @@ if (kind === 'sandbox') {
   url = await app.listen({ host: '127.0.0.1', port: 0 });
 } else if (kind === 'ours') {
   const dir = mkdtempSync(join(tmpdir(), 'bench-proxy-'));
+  tempDirs.push(dir);
   const app = await buildProxy({
     upstream: { baseUrl: upstream, appId: APP_ID, appSecret: APP_SECRET },
     sessionSecret: 'bench-session-secret-of-at-least-32-bytes',
@@ -86,4 +89,9 @@ if (kind === 'sandbox') {
   throw new Error(`unknown server kind ${kind}`);
 }
 console.log(JSON.stringify({ url, ...extra }));
-for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => process.exit(0));
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, () => {
+    for (const dir of tempDirs) rmSync(dir, { recursive: true, force: true });
+    process.exit(0);
+  });
+}
