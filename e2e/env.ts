@@ -7,6 +7,8 @@ import { resolve } from 'node:path';
 export const ACCOUNTS = {
   agent: { username: 'e2e-agent', password: 'agent-password-e2e', role: 'agent' },
   viewer: { username: 'e2e-viewer', password: 'viewer-password-e2e', role: 'viewer' },
+  /** The sessions journey's own: it ends every session of it, which no other test may meet. */
+  sessions: { username: 'e2e-sessions', password: 'sessions-password-e2e', role: 'agent' },
 } as const;
 
 function freePort(): string {
