@@ -36,7 +36,7 @@ function SessionItem({
               {session.device}
             </Text>
             {session.current && (
-              <Badge size="sm" variant="light" color="green">
+              <Badge size="sm" variant="filled" color="teal.9">
                 This device
               </Badge>
             )}
