@@ -12,6 +12,8 @@ import { AGENT, startStack, VIEWER, type Stack } from '../server/testing/stack';
  * not end the account's sessions, and removing an account then adding it again
  * within a few seconds brought the old session back. Here the proxy keeps its
  * store in a SQLite file that `npm run user`, a separate process, changes too.
+ * The proxy trusts a session it looked up for 1 s, so a change made outside it
+ * (that process, or the store written directly) applies within issue 10's 2 s.
  */
 const dataDir = mkdtempSync(join(tmpdir(), 'sessions-attack-'));
 let stack: Stack;
@@ -40,6 +42,22 @@ function userCommand(
   });
 }
 
+/**
+ * Waits (up to issue 10's 2 s) until a copy of this cookie is refused; the copy
+ * keeps the browser's own cookie as it was, for the requests that follow.
+ */
+const refusedWithin2s = (cookie: string | undefined) =>
+  expect
+    .poll(
+      async () => {
+        const copy = new Browser(stack.url);
+        copy.cookie = cookie;
+        return (await copy.fetch('/auth/me')).status;
+      },
+      { timeout: 2_000, interval: 50 },
+    )
+    .toBe(401);
+
 const createCustomer = (browser: Browser) =>
   browser.fetch('/api/v1/customers', {
     method: 'POST',
@@ -47,7 +65,7 @@ const createCustomer = (browser: Browser) =>
   });
 
 describe('sessions end when the account changes', () => {
-  it('a password reset with npm run user ends every open session of the account at once', async () => {
+  it('a password reset with npm run user ends every open session of the account within 2 s', async () => {
     const laptop = new Browser(stack.url);
     const phone = new Browser(stack.url);
     expect((await laptop.signIn(AGENT)).status).toBe(200);
@@ -59,7 +77,8 @@ describe('sessions end when the account changes', () => {
     const reset = await userCommand(['add', AGENT.username, '--role', 'agent'], `${newPassword}\n`);
     expect(reset.code, reset.out).toBe(0);
 
-    // The very next request of either device is refused, a create included.
+    // Within 2 s every request of either device is refused, a create included.
+    await Promise.all([refusedWithin2s(laptop.cookie), refusedWithin2s(phone.cookie)]);
     expect((await laptop.fetch('/auth/me')).status).toBe(401);
     expect((await createCustomer(phone)).status).toBe(401);
     expect((await bystander.fetch('/auth/me')).status).toBe(200);
@@ -79,6 +98,7 @@ describe('sessions end when the account changes', () => {
     expect(removed.code, removed.out).toBe(0);
     await addOrResetAccount(stack.proxy.store, AGENT.username, 'agent', AGENT.password);
 
+    await refusedWithin2s(oldCookie);
     const replay = new Browser(stack.url);
     replay.cookie = oldCookie;
     expect((await replay.fetch('/auth/me')).status).toBe(401);
@@ -91,12 +111,14 @@ describe('sessions end when the account changes', () => {
     expect((await replay.fetch('/auth/me')).status).toBe(401);
   }, 60_000);
 
-  it('a role change applies on the next request: the agent-made session cannot create any more', async () => {
+  it('a role change applies within 2 s: the agent-made session cannot create any more', async () => {
     const agent = new Browser(stack.url);
     expect((await agent.signIn(AGENT)).status).toBe(200);
     expect((await createCustomer(agent)).status).toBe(201);
 
+    // Written straight into the store, as another process would: no cache here heard of it.
     await addOrResetAccount(stack.proxy.store, AGENT.username, 'viewer', AGENT.password);
+    await refusedWithin2s(agent.cookie);
     expect((await createCustomer(agent)).status).toBe(401);
     expect((await agent.signIn(AGENT)).status).toBe(200);
     expect(await (await agent.fetch('/auth/me')).json()).toEqual({

@@ -45,6 +45,11 @@ export function proxyConfigFromEnv(env: NodeJS.ProcessEnv): ProxyEnvConfig {
         min: 1,
         max: 100 * 365,
       }),
+      // A claim on an Idempotency-Key this old is presumed dead (its replica gone) and taken over.
+      idempotency: {
+        staleMs:
+          intVar(env, 'IDEMPOTENCY_TAKEOVER_SECONDS', { fallback: 60, min: 5, max: 3_600 }) * 1_000,
+      },
     },
   };
   const publicUrl = urlVar(env, 'PUBLIC_URL');

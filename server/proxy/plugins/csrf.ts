@@ -11,15 +11,15 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
  */
 export default fp<{ publicOrigin: string | undefined }>(
   async (app, { publicOrigin }) => {
+    // Asked of the server once it listens, then kept.
+    let port: number | undefined;
     const fromOwnOrigin = (origin: string | undefined, host: string): boolean => {
       if (origin === undefined) return false;
       if (publicOrigin !== undefined) return origin === publicOrigin;
       const page = /^http:\/\/([^/]+)$/.exec(origin)?.[1]?.toLowerCase();
-      return (
-        page !== undefined &&
-        isLoopbackHostOfPort(page, listeningPort(app.server)) &&
-        page === host.toLowerCase()
-      );
+      if (page === undefined) return false;
+      port ??= listeningPort(app.server);
+      return isLoopbackHostOfPort(page, port) && page === host.toLowerCase();
     };
     app.addHook('onRequest', async (request, reply) => {
       if (SAFE_METHODS.has(request.method)) return;

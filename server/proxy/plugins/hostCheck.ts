@@ -19,12 +19,17 @@ const PROBES = new Set(['/healthz', '/readyz']);
 export default fp<{ publicOrigin: string | undefined; behindBalancer: boolean }>(
   async (app, { publicOrigin, behindBalancer }) => {
     const publicHost = publicOrigin ? new URL(publicOrigin).host.toLowerCase() : undefined;
+    // Asked of the server once it listens (server.address() costs a few µs per request), then kept.
+    let port: number | undefined;
     const allowed = (
       host: string,
       socket: Parameters<typeof arrivalHost>[0],
       forwarded: boolean,
     ) => {
-      if (publicHost === undefined) return isLoopbackHostOfPort(host, listeningPort(app.server));
+      if (publicHost === undefined) {
+        port ??= listeningPort(app.server);
+        return isLoopbackHostOfPort(host, port);
+      }
       if (host === publicHost) return true;
       return behindBalancer && !forwarded && host === arrivalHost(socket);
     };

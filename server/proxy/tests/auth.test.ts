@@ -292,7 +292,7 @@ describe('session lifetimes', () => {
     );
   });
 
-  it('ends the sessions of a removed account, and of one whose role changed, at once', async () => {
+  it('ends the sessions of a removed account, and of one whose role changed, within 2 s of a change made elsewhere', async () => {
     const fresh = await startStack();
     try {
       const agent = new Browser(fresh.url);
@@ -302,10 +302,16 @@ describe('session lifetimes', () => {
       expect((await agent.fetch('/auth/me')).status).toBe(200);
       expect((await viewer.fetch('/auth/me')).status).toBe(200);
 
+      // Straight in the store, as `npm run user` in another process does: the proxy's session
+      // cache (1 s) has not heard of it, and the sessions end within issue 10's 2 s.
       await addOrResetAccount(fresh.proxy.store, AGENT.username, 'viewer', AGENT.password);
       await fresh.proxy.store.accounts.remove(VIEWER.username);
-      expect((await agent.fetch('/auth/me')).status).toBe(401);
-      expect((await viewer.fetch('/auth/me')).status).toBe(401);
+      const status = async (browser: Browser) => (await browser.fetch('/auth/me')).status;
+      await Promise.all(
+        [agent, viewer].map((browser) =>
+          expect.poll(() => status(browser), { timeout: 2_000, interval: 50 }).toBe(401),
+        ),
+      );
 
       // Signed in again, the new role applies.
       await agent.signIn(AGENT);

@@ -88,6 +88,23 @@ describe('the store', () => {
   });
 });
 
+describe('the Idempotency-Key takeover age', () => {
+  it('is 60 s unless IDEMPOTENCY_TAKEOVER_SECONDS says otherwise, within 5 to 3600', () => {
+    expect(proxyConfigFromEnv({ ...real, DATA_DIR: dir }).proxy.idempotency).toEqual({
+      staleMs: 60_000,
+    });
+    expect(
+      proxyConfigFromEnv({ ...real, DATA_DIR: dir, IDEMPOTENCY_TAKEOVER_SECONDS: '5' }).proxy
+        .idempotency,
+    ).toEqual({ staleMs: 5_000 });
+    for (const bad of ['4', '3601', '1.5', 'soon']) {
+      expect(() =>
+        proxyConfigFromEnv({ ...real, DATA_DIR: dir, IDEMPOTENCY_TAKEOVER_SECONDS: bad }),
+      ).toThrow(/IDEMPOTENCY_TAKEOVER_SECONDS must be a whole number from 5 to 3600/);
+    }
+  });
+});
+
 describe('npm run user', () => {
   const dataDir = join(dir, 'cli-data');
   const run = (args: string[], input?: string) =>

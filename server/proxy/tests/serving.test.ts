@@ -51,6 +51,86 @@ describe('serving the dashboard', () => {
   });
 });
 
+/** Every answer carries exactly these, whatever made it (a page, the API, a refusal, a probe). */
+const SECURITY_HEADERS = {
+  'content-security-policy':
+    "default-src 'self';script-src 'self';style-src 'self' 'unsafe-inline';img-src 'self' data:;font-src 'self' data:;connect-src 'self';object-src 'none';base-uri 'self';form-action 'self';frame-ancestors 'none'",
+  'cross-origin-opener-policy': 'same-origin',
+  'cross-origin-resource-policy': 'same-origin',
+  'origin-agent-cluster': '?1',
+  'referrer-policy': 'no-referrer',
+  'x-content-type-options': 'nosniff',
+  'x-dns-prefetch-control': 'off',
+  'x-download-options': 'noopen',
+  'x-frame-options': 'DENY',
+  'x-permitted-cross-domain-policies': 'none',
+  'x-xss-protection': '0',
+};
+/** Headers of the answer itself, not of the security policy. */
+const ORDINARY = new Set([
+  'accept-ranges',
+  'cache-control',
+  'connection',
+  'content-length',
+  'content-type',
+  'date',
+  'etag',
+  'keep-alive',
+  'last-modified',
+  'retry-after',
+  'set-cookie',
+  'vary',
+]);
+const securityHeadersOf = (headers: Iterable<[string, string]>) =>
+  Object.fromEntries([...headers].filter(([name]) => !ORDINARY.has(name)));
+
+describe('security headers', () => {
+  it('are exactly the same set, with the same values, on every kind of answer', async () => {
+    const browser = new Browser(stack.url);
+    await browser.signIn(AGENT);
+    const answers = [
+      await browser.fetch('/', { headers: { accept: 'text/html' } }),
+      await browser.fetch('/api/v1/customers'),
+      await browser.fetch('/api/v2/anything'),
+      await new Browser(stack.url).fetch('/api/v1/customers'),
+      await fetch(`${stack.url}/healthz`),
+      await fetch(`${stack.url}/assets/index-Ab12Cd34.js`),
+    ];
+    expect(answers.map((answer) => answer.status)).toEqual([200, 200, 404, 401, 200, 200]);
+    for (const answer of answers) {
+      expect(securityHeadersOf(answer.headers), answer.url).toEqual(SECURITY_HEADERS);
+    }
+    // Refused for its Host before anything else runs: the same headers.
+    const misdirected = await stack.proxy.inject({
+      url: '/',
+      headers: { host: 'evil.example' },
+    });
+    expect(misdirected.statusCode).toBe(421);
+    expect(
+      securityHeadersOf(Object.entries(misdirected.headers).map(([k, v]) => [k, String(v)])),
+    ).toEqual(SECURITY_HEADERS);
+  });
+
+  it('add HSTS, and only that, when the dashboard is served over HTTPS', async () => {
+    const secure = await startStack({ proxy: { publicOrigin: 'https://backoffice.example' } });
+    try {
+      const reply = await secure.proxy.inject({
+        url: '/healthz',
+        headers: { host: 'backoffice.example' },
+      });
+      expect(reply.statusCode).toBe(200);
+      expect(
+        securityHeadersOf(Object.entries(reply.headers).map(([k, v]) => [k, String(v)])),
+      ).toEqual({
+        ...SECURITY_HEADERS,
+        'strict-transport-security': 'max-age=31536000; includeSubDomains',
+      });
+    } finally {
+      await secure.close();
+    }
+  });
+});
+
 describe('the audit log', () => {
   it('has one line per create and per sign-in and sign-out, with IBANs masked and no secrets', async () => {
     stack.logs.length = 0;
