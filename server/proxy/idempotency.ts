@@ -26,7 +26,12 @@ export type IdempotentOutcome =
   /** The account holds `quota` live keys: nobody else's are touched, this one is refused. */
   | { kind: 'quota'; quota: number }
   /** Another request with this key is still running after the bounded wait. */
-  | { kind: 'in_progress'; retryAfterSeconds: number };
+  | { kind: 'in_progress'; retryAfterSeconds: number }
+  /**
+   * An earlier request with this key was sent upstream and its answer lost (its
+   * replica died): the record may exist, so the key never sends it again.
+   */
+  | { kind: 'outcome_unknown' };
 
 export const IDEMPOTENCY_KEY = /^[A-Za-z0-9_:.-]{8,128}$/;
 
@@ -116,6 +121,8 @@ export class IdempotentCreates {
           return claim;
         case 'quota':
           return { kind: 'quota', quota: this.quota };
+        case 'outcome_unknown':
+          return { kind: 'outcome_unknown' };
         case 'replay': {
           const { status, contentType, body } = claim.answer;
           return {
@@ -123,11 +130,12 @@ export class IdempotentCreates {
             answer: { status, contentType: contentType ?? undefined, body },
           };
         }
-        case 'claimed':
-          return {
-            kind: 'fresh',
-            answer: await this.forward(claim.claimId, accountId, key, execute, onKeepFailed),
-          };
+        case 'claimed': {
+          const answer = await this.forward(claim.claimId, accountId, key, execute, onKeepFailed);
+          // Taken over before it could be sent (held past the stale age): the taker sends it.
+          if (answer === undefined) return { kind: 'in_progress', retryAfterSeconds: 1 };
+          return { kind: 'fresh', answer };
+        }
         case 'pending': {
           // Real time, not the app's clock: this bounds how long a request is held.
           const left = giveUpAt - Date.now();
@@ -147,9 +155,13 @@ export class IdempotentCreates {
     key: string,
     execute: () => Promise<StoredAnswer>,
     onKeepFailed: (error: unknown) => void,
-  ): Promise<StoredAnswer> {
+  ): Promise<StoredAnswer | undefined> {
     let answer: StoredAnswer;
     try {
+      // Right before it goes upstream: a claim marked sent is never taken over, so a create whose
+      // holder dies from here on is never sent again. Not marked (the store failed, or the claim
+      // was taken over meanwhile): not sent.
+      if (!(await this.repository.markSent(accountId, key, claimId, this.now()))) return undefined;
       answer = await execute();
     } catch (error) {
       await this.repository.abandon(accountId, key, claimId).catch(onKeepFailed);
@@ -176,8 +188,8 @@ export class IdempotentCreates {
 
   /**
    * The store failed to take an answer (an outage): tries again in the
-   * background until shortly before the claim could be taken over, since an
-   * answer not kept by then lets a retry make the record a second time.
+   * background until shortly before the claim goes stale, since after that a
+   * retry gets 409 `idempotency_outcome_unknown` instead of the answer.
    */
   private keepInBackground(keep: () => Promise<unknown>, onKeepFailed: (error: unknown) => void) {
     const giveUpAt = Date.now() + this.staleMs * 0.9;

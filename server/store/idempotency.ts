@@ -16,6 +16,12 @@ export type ClaimOutcome =
   | { kind: 'replay'; answer: StoredAnswer }
   /** Another request with this key is in flight: ask again shortly. */
   | { kind: 'pending' }
+  /**
+   * A holder sent this create upstream, then went silent past the stale age
+   * (its replica died): the record may exist upstream, so the key never sends
+   * it again; this lasts until the holder's answer is kept or the key expires.
+   */
+  | { kind: 'outcome_unknown'; sentAt: number }
   /** The key was used with another request. */
   | { kind: 'mismatch' }
   /** The account holds `quota` live keys already; nobody else's are touched. */
@@ -53,7 +59,11 @@ function existingVerdict(
     };
   }
   const stale = request.now - existing.claimed_at >= (request.staleMs ?? IDEMPOTENCY_STALE_MS);
-  return stale ? 'take over' : { kind: 'pending' };
+  if (!stale) return { kind: 'pending' };
+  // Sent and unanswered: taking over would send the create a second time.
+  if (existing.sent_at !== null)
+    return { kind: 'outcome_unknown', sentAt: Number(existing.sent_at) };
+  return 'take over';
 }
 
 /** Namespace of the per-account advisory lock on PostgreSQL (the two-key form: no clash with Kysely's). */
@@ -75,6 +85,7 @@ export function idempotencyRepository(db: Kysely<StoreSchema>, dialect: StoreDia
         state: 'claimed' as const,
         claim_id: claimId,
         claimed_at: now,
+        sent_at: null,
         expires_at: now + (request.ttlMs ?? IDEMPOTENCY_TTL_MS),
         status: null,
         content_type: null,
@@ -117,6 +128,24 @@ export function idempotencyRepository(db: Kysely<StoreSchema>, dialect: StoreDia
             .execute();
         return { kind: 'claimed', claimId, takenOver: false };
       });
+    },
+
+    /**
+     * Records that the claim's create is about to go upstream, right before it
+     * is sent: from then on the claim is never taken over (a retry gets
+     * `outcome_unknown` once it is stale). False when the claim is no longer
+     * this caller's: the create must not be sent.
+     */
+    async markSent(accountId: string, key: string, claimId: string, now: number): Promise<boolean> {
+      const result = await db
+        .updateTable('idempotency_keys')
+        .set({ sent_at: now })
+        .where('account_id', '=', accountId)
+        .where('key', '=', key)
+        .where('claim_id', '=', claimId)
+        .where('state', '=', 'claimed')
+        .executeTakeFirst();
+      return result.numUpdatedRows > 0n;
     },
 
     /** Keeps the answer for replay; false when the claim is no longer this caller's. */

@@ -41,6 +41,8 @@ export interface IdempotencyKeysTable {
   /** Who holds the claim, so a late holder cannot overwrite a claim taken over from it. */
   claim_id: string;
   claimed_at: Millis;
+  /** When the holder sent the create upstream (null: not sent); a stale claim that was sent is never taken over. */
+  sent_at: Millis | null;
   expires_at: Millis;
   status: number | null;
   content_type: string | null;

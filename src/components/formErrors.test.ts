@@ -57,6 +57,17 @@ describe('applyServerErrors', () => {
     expect(setError).not.toHaveBeenCalled();
   });
 
+  it('shows a create whose outcome is unknown above the form, as an answer not to retry by itself', () => {
+    const setError = vi.fn();
+    const message =
+      'An earlier attempt of this create reached Fintecture, but its answer was lost when a server stopped, so the record may already exist.';
+    const error = new ApiError(409, 'idempotency_outcome_unknown', message);
+    expect(error.retryable).toBe(false);
+    expect(error.upstreamUnavailable).toBe(false);
+    expect(applyServerErrors(error, FIELDS, setError)).toBe(message);
+    expect(setError).not.toHaveBeenCalled();
+  });
+
   it('shows the network failure above the form', () => {
     const setError = vi.fn();
     const error = new ApiError(0, 'network_error', 'The dashboard server cannot be reached.');

@@ -73,7 +73,7 @@ export async function forwardCreate(
     (error) =>
       request.log.error(
         { err: error },
-        'idempotency answer not kept: a retry within a minute waits, a later one runs again',
+        'idempotency answer not kept: a retry waits until the claim is stale, then gets idempotency_outcome_unknown',
       ),
   );
   switch (outcome.kind) {
@@ -99,6 +99,17 @@ export async function forwardCreate(
         409,
         'idempotency_in_progress',
         'The same create is still being processed; retry in a moment to get its answer.',
+      );
+    case 'outcome_unknown':
+      request.log.warn(
+        { idempotencyKey: key, operation: operation.operationId },
+        'create refused: an earlier attempt with this key was sent upstream and its answer lost',
+      );
+      return problem(
+        reply,
+        409,
+        'idempotency_outcome_unknown',
+        'An earlier attempt of this create reached Fintecture, but its answer was lost when a server stopped, so the record may already exist. It was not sent again: check the customer list (or the customer’s details) before trying again as a new attempt.',
       );
     case 'replayed':
       reply.header('idempotent-replayed', 'true');

@@ -616,6 +616,73 @@ describe('Idempotency-Keys in the store', () => {
     }
   });
 
+  it('never sends again a create that went upstream and whose holder went silent: 409 idempotency_outcome_unknown', async () => {
+    const gate = held();
+    const { app, calls } = await apiAlone([startVerification], true, {
+      idempotency: { staleMs: 100 },
+      answer: async () => {
+        await gate.released;
+        return made('ver-lost');
+      },
+    });
+    try {
+      const first = start(app, 'lost-answer-0001');
+      await vi.waitFor(() => expect(calls).toHaveLength(1));
+      await new Promise((resolve) => setTimeout(resolve, 150));
+      for (let retry = 0; retry < 2; retry += 1) {
+        const unknown = await start(app, 'lost-answer-0001');
+        expect(unknown.statusCode).toBe(409);
+        expect(unknown.headers['retry-after']).toBeUndefined();
+        expect(unknown.json()).toMatchObject({
+          code: 'idempotency_outcome_unknown',
+          message: expect.stringMatching(/reached Fintecture.*not sent again/) as unknown,
+        });
+      }
+      expect(calls).toHaveLength(1);
+      // The holder was only slow: its answer is kept, and replayed from then on.
+      gate.release();
+      expect((await first).statusCode).toBe(201);
+      const later = await start(app, 'lost-answer-0001');
+      expect(later.headers['idempotent-replayed']).toBe('true');
+      expect(later.json()).toEqual({ id: 'ver-lost' });
+      expect(calls).toHaveLength(1);
+    } finally {
+      await app.close();
+    }
+  });
+
+  it('sends nothing when the store cannot mark the create sent, and gives the key back', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'idempotency-mark-'));
+    const real = await openStore({ dataDir });
+    let failures = 1;
+    const flaky: Store = {
+      ...real,
+      idempotency: {
+        ...real.idempotency,
+        markSent: async (...args) => {
+          if (failures-- > 0) {
+            throw Object.assign(new Error('Connection terminated unexpectedly'), {
+              code: 'ECONNRESET',
+            });
+          }
+          return real.idempotency.markSent(...args);
+        },
+      },
+    };
+    const { app, calls } = await apiAlone([startVerification], true, { store: flaky });
+    try {
+      const refused = await start(app, 'unmarked-0001');
+      expect(refused.statusCode).toBeGreaterThanOrEqual(500);
+      expect(calls).toHaveLength(0);
+      expect((await start(app, 'unmarked-0001')).statusCode).toBe(201);
+      expect(calls).toHaveLength(1);
+    } finally {
+      await app.close();
+      await real.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+
   it('answers 409 with Retry-After when the first is still running after the bounded wait, then replays', async () => {
     const gate = held();
     const { app, calls } = await apiAlone([startVerification], true, {

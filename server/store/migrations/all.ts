@@ -1,6 +1,7 @@
 import type { Migration } from 'kysely';
 import type { StoreDialect } from '../schema';
 import { initial } from './0001_initial';
+import { idempotencySentAt } from './0002_idempotency_sent_at';
 
 /**
  * Every migration, by name in the order they run. Listed here rather than read
@@ -9,5 +10,6 @@ import { initial } from './0001_initial';
 export function allMigrations(dialect: StoreDialect): Record<string, Migration> {
   return {
     '0001_initial': initial(dialect),
+    '0002_idempotency_sent_at': idempotencySentAt(dialect),
   };
 }

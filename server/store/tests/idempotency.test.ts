@@ -82,6 +82,98 @@ describeOnBothDialects('idempotency keys', ({ newDatabase, open }) => {
     );
   });
 
+  it('never lets a claim whose create was sent be taken over: a stale one is outcome_unknown until kept or expired', async () => {
+    const store = await open();
+    const ines = await addAccount(store, 'ines', T0);
+    const request = {
+      accountId: ines.id,
+      key: 'create-1',
+      fingerprint: 'sha-a',
+      now: T0,
+      staleMs: 30_000,
+    };
+    const holder = await store.idempotency.claim(request);
+    if (holder.kind !== 'claimed') throw new Error(holder.kind);
+    // Only the holder marks it sent.
+    expect(await store.idempotency.markSent(ines.id, 'create-1', 'someone-else', T0 + 5)).toBe(
+      false,
+    );
+    expect(await store.idempotency.markSent(ines.id, 'create-1', holder.claimId, T0 + 10)).toBe(
+      true,
+    );
+    expect(await store.idempotency.claim({ ...request, now: T0 + 29_999 })).toEqual({
+      kind: 'pending',
+    });
+    // The holder died after sending: every later claim says so, and none may send it again.
+    for (const now of [T0 + 30_000, T0 + 3_600_000, T0 + IDEMPOTENCY_TTL_MS - 1]) {
+      expect(await store.idempotency.claim({ ...request, now })).toEqual({
+        kind: 'outcome_unknown',
+        sentAt: T0 + 10,
+      });
+    }
+    // Another body with the key is still refused as such.
+    expect(
+      await store.idempotency.claim({ ...request, fingerprint: 'sha-b', now: T0 + 30_000 }),
+    ).toEqual({ kind: 'mismatch' });
+    // Once the key expires it is a new request, not sent yet.
+    const fresh = await store.idempotency.claim({ ...request, now: T0 + IDEMPOTENCY_TTL_MS });
+    expect(fresh).toMatchObject({ kind: 'claimed', takenOver: false });
+    expect(
+      await store.idempotency.claim({ ...request, now: T0 + IDEMPOTENCY_TTL_MS + 30_000 }),
+    ).toMatchObject({ kind: 'claimed', takenOver: true });
+  });
+
+  it('keeps a late answer of a sent claim, so retries replay it instead of outcome_unknown', async () => {
+    const store = await open();
+    const ines = await addAccount(store, 'ines', T0);
+    const request = {
+      accountId: ines.id,
+      key: 'create-1',
+      fingerprint: 'sha-a',
+      now: T0,
+      staleMs: 30_000,
+    };
+    const holder = await store.idempotency.claim(request);
+    if (holder.kind !== 'claimed') throw new Error(holder.kind);
+    await store.idempotency.markSent(ines.id, 'create-1', holder.claimId, T0);
+    expect((await store.idempotency.claim({ ...request, now: T0 + 40_000 })).kind).toBe(
+      'outcome_unknown',
+    );
+    expect(await store.idempotency.complete(ines.id, 'create-1', holder.claimId, CREATED)).toBe(
+      true,
+    );
+    expect(await store.idempotency.claim({ ...request, now: T0 + 50_000 })).toEqual({
+      kind: 'replay',
+      answer: CREATED,
+    });
+  });
+
+  it('does not mark a claim taken over from its holder, nor a completed one', async () => {
+    const store = await open();
+    const ines = await addAccount(store, 'ines', T0);
+    const request = {
+      accountId: ines.id,
+      key: 'create-1',
+      fingerprint: 'sha-a',
+      now: T0,
+      staleMs: 30_000,
+    };
+    const slow = await store.idempotency.claim(request);
+    if (slow.kind !== 'claimed') throw new Error(slow.kind);
+    const taker = await store.idempotency.claim({ ...request, now: T0 + 30_000 });
+    if (taker.kind !== 'claimed') throw new Error(taker.kind);
+    expect(await store.idempotency.markSent(ines.id, 'create-1', slow.claimId, T0 + 30_001)).toBe(
+      false,
+    );
+    expect(await store.idempotency.markSent(ines.id, 'create-1', taker.claimId, T0 + 30_002)).toBe(
+      true,
+    );
+    await store.idempotency.complete(ines.id, 'create-1', taker.claimId, CREATED);
+    expect(await store.idempotency.markSent(ines.id, 'create-1', taker.claimId, T0 + 30_003)).toBe(
+      false,
+    );
+  });
+
   it('refuses keys beyond an account’s quota and never evicts another account’s', async () => {
     const store = await open();
     const ines = await addAccount(store, 'ines', T0);

@@ -3,16 +3,17 @@ import { join } from 'node:path';
 import { sql } from 'kysely';
 import { expect, it } from 'vitest';
 import { SchemaTooNewError, StoreError } from '../errors';
+import { idempotencySentAt } from '../migrations/0002_idempotency_sent_at';
 import { openStore } from '../store';
 import { contestAcrossProcesses } from '../testing/contest';
 import { describeOnBothDialects } from '../testing/dialects';
-import { auditEvent } from '../testing/fixtures';
+import { addAccount, auditEvent } from '../testing/fixtures';
 
 describeOnBothDialects('migrations', ({ dialect, newDatabase, open }) => {
   it('migrates a new database once; opening it again changes nothing', async () => {
     const options = await newDatabase();
     const first = await open(options);
-    expect(first.migrated).toEqual(['0001_initial']);
+    expect(first.migrated).toEqual(['0001_initial', '0002_idempotency_sent_at']);
     const again = await open(options);
     expect(again.migrated).toEqual([]);
     await expect(again.ping()).resolves.toBeUndefined();
@@ -21,21 +22,47 @@ describeOnBothDialects('migrations', ({ dialect, newDatabase, open }) => {
   it('lets three replicas start on a new database at once: one migrates, all work', async () => {
     const options = await newDatabase();
     const migrated = await contestAcrossProcesses<string[]>(options, { action: 'open' }, 3);
-    expect(migrated.flat(2)).toEqual(['0001_initial']);
+    expect(migrated.flat(2)).toEqual(['0001_initial', '0002_idempotency_sent_at']);
     const store = await open(options);
     expect(store.migrated).toEqual([]);
+  });
+
+  it('adds sent_at to a database at 0001 with claims in flight, which stay unsent; running it again changes nothing', async () => {
+    const options = await newDatabase();
+    const old = await open(options);
+    const ines = await addAccount(old, 'ines', 1_000);
+    // The database as 0001 left it, with a claim in flight.
+    await sql`delete from kysely_migration where name = '0002_idempotency_sent_at'`.execute(old.db);
+    await sql`alter table idempotency_keys drop column sent_at`.execute(old.db);
+    await sql`insert into idempotency_keys (account_id, key, fingerprint, state, claim_id, claimed_at, expires_at) values (${ines.id}, 'in-flight-1', 'sha-a', 'claimed', 'old-holder', 1000, 999999999)`.execute(
+      old.db,
+    );
+    const upgraded = await open(options);
+    expect(upgraded.migrated).toEqual(['0002_idempotency_sent_at']);
+    const request = { accountId: ines.id, key: 'in-flight-1', fingerprint: 'sha-a' };
+    // Never marked sent, so a dead holder's claim is still taken over as before.
+    expect(await upgraded.idempotency.claim({ ...request, now: 1_000 + 60_000 })).toMatchObject({
+      kind: 'claimed',
+      takenOver: true,
+    });
+    // Run again on a database that has the column (e.g. its record lost): nothing changes.
+    await sql`delete from kysely_migration where name = '0002_idempotency_sent_at'`.execute(
+      upgraded.db,
+    );
+    expect((await open(options)).migrated).toEqual(['0002_idempotency_sent_at']);
+    await expect(idempotencySentAt(dialect).up(upgraded.db)).resolves.toBeUndefined();
   });
 
   it('refuses a database migrated by newer code, in one line', async () => {
     const options = await newDatabase();
     const store = await open(options);
-    await sql`insert into kysely_migration (name, timestamp) values ('0002_from_the_future', '2030-01-01T00:00:00.000Z')`.execute(
+    await sql`insert into kysely_migration (name, timestamp) values ('0099_from_the_future', '2030-01-01T00:00:00.000Z')`.execute(
       store.db,
     );
     const refusal = openStore(options);
     await expect(refusal).rejects.toBeInstanceOf(SchemaTooNewError);
     await expect(refusal).rejects.toThrow(
-      /has schema version 0002_from_the_future, newer than this code's 0001_initial/,
+      /has schema version 0099_from_the_future, newer than this code's 0002_idempotency_sent_at/,
     );
     const error = (await refusal.catch((caught: unknown) => caught)) as Error;
     expect(error.message).not.toContain('\n');
