@@ -3,13 +3,20 @@
  * simulated agents for a while, with one replica killed (SIGKILL) halfway and
  * started again. Every create carries an Idempotency-Key; a failed one is sent
  * again, with the same key, to the other replica, as a load balancer would.
- * At the end, the creates attempted must equal the customers the upstream made:
- * nothing lost, nothing doubled (exit 1 otherwise).
+ * A create answered 409 `idempotency_outcome_unknown` (sent upstream by the
+ * replica that died, its answer lost) is handled as the message tells an agent:
+ * the agent looks for the customer (by its unique email, in the sandbox's own
+ * list, since the Customers API has no email filter) and, only if it is not
+ * there, creates it again with a new Idempotency-Key.
+ * At the end, every customer intended must exist exactly once upstream, and the
+ * creates intended must equal the customers the upstream holds: nothing lost,
+ * nothing doubled (exit 1 otherwise).
  *
  *   SOAK_SECONDS (60)   how long the agents work
  *   SOAK_AGENTS (20)    how many
  *   SOAK_DRAIN_SECONDS (90)  how long creates still unanswered at the end keep retrying
- *                       (longer than the 60 s after which a dead replica's claim is taken over)
+ *                       (longer than the 60 s after which a dead replica's claim goes stale:
+ *                       taken over if it was never sent, outcome unknown (409) if it was)
  *   SOAK_HOLD_CREATES_MS (300)  for the second before the kill, the upstream holds every
  *                       create this long (the sandbox's fault switch), so some are in flight
  *                       on the replica that dies; 0 leaves the kill to chance
@@ -33,23 +40,39 @@ const errors = new Map<string, number>();
 const counted = (kind: string) => errors.set(kind, (errors.get(kind) ?? 0) + 1);
 let requests = 0;
 const latencies: number[] = [];
-/** Every create intent by key: its customer id once one replica answered 201. */
-const creates = new Map<string, string | undefined>();
+/** A customer an agent set out to create, by its unique email. */
+interface Intent {
+  /** Its customer id, once a replica answered 201 or the agent found it upstream. */
+  id: string | undefined;
+  /** Every Idempotency-Key its creates carried (a new one after an outcome unknown). */
+  keys: string[];
+}
+/** Every create intended, by email. */
+const intents = new Map<string, Intent>();
 const knownIds: string[] = [];
+/** Creates answered 409 idempotency_outcome_unknown, and how each was settled. */
+let outcomeUnknown = 0;
+let foundUpstream = 0;
+let recreated = 0;
 
-/** One request; a refused connection or a non-2xx answer is counted by kind and reported as undefined. */
+const OUTCOME_UNKNOWN = 'idempotency_outcome_unknown';
+
+/**
+ * One request: the answer when 2xx; otherwise, counted by kind, the failure's
+ * `code` (the problem's code, or '' for a refused connection or a non-JSON answer).
+ */
 async function attempt(
   agent: ReplicaAgent,
   replica: Replica,
   path: string,
   init: Parameters<ReplicaAgent['fetch']>[2] = {},
-): Promise<Response | undefined> {
+): Promise<{ reply: Response; code?: undefined } | { reply?: undefined; code: string }> {
   requests += 1;
   const started = performance.now();
   try {
     const reply = await agent.fetch(replica, path, init);
     latencies.push(performance.now() - started);
-    if (reply.ok) return reply;
+    if (reply.ok) return { reply };
     let code = '';
     try {
       code = ((await reply.json()) as { code?: string }).code ?? '';
@@ -57,11 +80,11 @@ async function attempt(
       // Not JSON: the status says it all.
     }
     counted(`${init.method ?? 'GET'} ${reply.status} ${code}`.trim());
-    return undefined;
+    return { code };
   } catch (error) {
     const cause = (error as { cause?: { code?: string } }).cause;
     counted(`${init.method ?? 'GET'} connection: ${cause?.code ?? (error as Error).message}`);
-    return undefined;
+    return { code: '' };
   }
 }
 
@@ -69,31 +92,63 @@ function pick<T>(items: readonly T[]): T {
   return items[Math.floor(Math.random() * items.length)]!;
 }
 
-/** A create sent until some replica answers it, the same key each time, the other replica after a failure. */
+/** The customer made with this email, if the upstream holds one (looked up in the sandbox's own list). */
+async function findUpstream(set: ReplicaSet, email: string): Promise<string | undefined> {
+  for (let tries = 0; ; tries += 1) {
+    try {
+      return (await set.upstreamCustomers()).find((customer) => customer.email === email)?.id;
+    } catch (error) {
+      if (tries >= 4) throw error;
+      await sleep(500);
+    }
+  }
+}
+
+/**
+ * A create sent until some replica answers it, the same key each time, the
+ * other replica after a failure. Answered 409 idempotency_outcome_unknown, the
+ * agent does what the message says: looks for the customer upstream, and only
+ * if it is missing creates it again, as a new attempt with a new key.
+ */
 async function createCustomer(
   agent: ReplicaAgent,
-  replicas: Replica[],
+  set: ReplicaSet,
   drainUntil: () => number,
 ): Promise<void> {
-  const key = `soak-${randomUUID()}`;
-  const body = {
-    first_name: 'Soak',
-    last_name: `Agent ${agent.clientAddress}`,
-    email: `soak.${key.slice(5, 13)}@example.fr`,
-  };
-  creates.set(key, undefined);
+  const { replicas } = set;
+  const email = `soak.${randomUUID().replace(/-/g, '')}@example.fr`;
+  const body = { first_name: 'Soak', last_name: `Agent ${agent.clientAddress}`, email };
+  const intent: Intent = { id: undefined, keys: [] };
+  intents.set(email, intent);
+  let key = `soak-${randomUUID()}`;
+  intent.keys.push(key);
   let replica = pick(replicas);
   for (let tries = 0; Date.now() < drainUntil(); tries += 1) {
-    const reply = await attempt(agent, replica, '/api/v1/customers', {
+    const { reply, code } = await attempt(agent, replica, '/api/v1/customers', {
       method: 'POST',
       json: body,
       headers: { 'idempotency-key': key },
     });
     if (reply) {
       const { id } = (await reply.json()) as { id: string };
-      creates.set(key, id);
+      intent.id = id;
       knownIds.push(id);
       return;
+    }
+    if (code === OUTCOME_UNKNOWN) {
+      outcomeUnknown += 1;
+      const found = await findUpstream(set, email);
+      if (found !== undefined) {
+        foundUpstream += 1;
+        intent.id = found;
+        knownIds.push(found);
+        return;
+      }
+      recreated += 1;
+      key = `soak-${randomUUID()}`;
+      intent.keys.push(key);
+      tries = -1;
+      continue;
     }
     replica = replicas.find((other) => other !== replica) ?? replica;
     await sleep(Math.min(200 * 2 ** tries, 2_000));
@@ -111,7 +166,7 @@ async function runAgent(
   const { replicas } = set;
   const signIn = async () => {
     for (let tries = 0; tries < 20; tries += 1) {
-      const reply = await attempt(agent, pick(replicas), '/auth/login', {
+      const { reply } = await attempt(agent, pick(replicas), '/auth/login', {
         method: 'POST',
         json: { username, password: PASSWORD },
       });
@@ -124,16 +179,17 @@ async function runAgent(
   while (Date.now() < until) {
     const roll = Math.random();
     if (roll < 0.2) {
-      await createCustomer(agent, replicas, drainUntil);
+      await createCustomer(agent, set, drainUntil);
     } else {
       const path =
         roll < 0.6 || knownIds.length === 0
           ? `/api/v1/customers?page[number]=${1 + Math.floor(Math.random() * 3)}&page[size]=20`
           : `/api/v1/customers/${pick(knownIds)}`;
-      const reply = await attempt(agent, pick(replicas), path);
+      const { reply } = await attempt(agent, pick(replicas), path);
       if (reply) await reply.arrayBuffer();
       // A load balancer sends a failed read to the other replica; a lost session means signing in again.
-      else if ((await attempt(agent, pick(replicas), '/auth/me')) === undefined) await signIn();
+      else if ((await attempt(agent, pick(replicas), '/auth/me')).reply === undefined)
+        await signIn();
     }
     await sleep(50 + Math.random() * 100);
   }
@@ -193,12 +249,28 @@ try {
   await Promise.all(agents);
   const rssEnd = { A: a.rssMb(), B: b.rssMb() };
 
-  const upstream = await set.upstreamCustomerIds();
-  const answered = [...creates.values()].filter((id): id is string => id !== undefined);
-  const unanswered = creates.size - answered.length;
-  const answeredSet = new Set(answered);
-  const notAnswered = upstream.filter((id) => !answeredSet.has(id));
-  const missing = answered.filter((id) => !upstream.includes(id));
+  const upstream = await set.upstreamCustomers();
+  const upstreamByEmail = new Map<string, string[]>();
+  for (const { id, email } of upstream) {
+    upstreamByEmail.set(email, [...(upstreamByEmail.get(email) ?? []), id]);
+  }
+  const upstreamIds = new Set(upstream.map((customer) => customer.id));
+  const settled = [...intents.values()].filter((intent) => intent.id !== undefined);
+  const unsettled = intents.size - settled.length;
+  const settledIds = new Set(settled.map((intent) => intent.id));
+  const keysUsed = [...intents.values()].reduce((sum, intent) => sum + intent.keys.length, 0);
+  /** Intended customers the upstream holds more than once, or not at all. */
+  const doubled = [...intents.keys()].filter(
+    (email) => (upstreamByEmail.get(email)?.length ?? 0) > 1,
+  );
+  const absent = [...intents.keys()].filter((email) => !upstreamByEmail.has(email));
+  /** Upstream customers nobody intended, and settled ids that are not the upstream's record. */
+  const unintended = upstream.filter((customer) => !intents.has(customer.email));
+  const wrongId = [...intents].filter(
+    ([email, intent]) =>
+      intent.id !== undefined &&
+      (!upstreamIds.has(intent.id) || !upstreamByEmail.get(email)?.includes(intent.id)),
+  );
 
   const drained = (Date.now() - until) / 1000;
   console.log(
@@ -216,24 +288,29 @@ try {
     console.log(`  ${String(count).padStart(6)}  ${kind}`);
   }
   console.log(
-    `creates attempted: ${creates.size} (answered ${answered.length}, ${unanswered} never answered)`,
+    `creates intended: ${intents.size} (${keysUsed} Idempotency-Keys; settled ${settled.length}, ${unsettled} never settled)`,
   );
   console.log(
-    `customers created upstream: ${upstream.length} (${answeredSet.size} distinct ids answered; ${notAnswered.length} upstream that no answer named; ${missing.length} answered but absent upstream)`,
+    `outcome unknown: ${outcomeUnknown}, found upstream: ${foundUpstream}, re-created: ${recreated}`,
+  );
+  console.log(
+    `customers created upstream: ${upstream.length} (${settledIds.size} distinct ids settled; ${doubled.length} intended customers doubled, ${absent.length} missing; ${unintended.length} upstream that no agent intended; ${wrongId.length} settled with an id that is not theirs upstream)`,
   );
   console.log(
     `RSS: A ${mb(rssStart.A)} at start, ${mb(killed.rssBeforeKill)} when killed, ${mb(rssEnd.A)} at the end (restarted); B ${mb(rssStart.B)} at start, ${mb(rssEnd.B)} at the end`,
   );
   failed =
-    creates.size !== upstream.length ||
-    unanswered > 0 ||
-    answeredSet.size !== answered.length ||
-    notAnswered.length > 0 ||
-    missing.length > 0;
+    intents.size !== upstream.length ||
+    unsettled > 0 ||
+    settledIds.size !== settled.length ||
+    doubled.length > 0 ||
+    absent.length > 0 ||
+    unintended.length > 0 ||
+    wrongId.length > 0;
   console.log(
     failed
-      ? '\nFAILED: creates attempted and customers created upstream differ'
-      : '\nOK: nothing lost, nothing doubled',
+      ? '\nFAILED: the customers intended and the customers created upstream differ'
+      : '\nOK: every intended customer exists exactly once upstream: nothing lost, nothing doubled',
   );
 } catch (error) {
   failed = true;

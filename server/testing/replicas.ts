@@ -143,6 +143,8 @@ export interface ReplicaSet {
   control: (method: string, path: string, body?: unknown) => Promise<Response>;
   /** Every customer the sandbox holds, by id (from its own API). */
   upstreamCustomerIds: () => Promise<string[]>;
+  /** Every customer the sandbox holds, newest first, with the email it was made with (from its own API). */
+  upstreamCustomers: () => Promise<{ id: string; email: string }[]>;
   /** Stops everything, removes the temp dirs (and the cluster when the harness started it). */
   stop: () => Promise<void>;
 }
@@ -265,27 +267,29 @@ export async function startReplicas(options: ReplicaOptions = {}): Promise<Repli
         ...(body === undefined ? {} : { body: JSON.stringify(body) }),
       });
 
-    const upstreamCustomerIds = async (): Promise<string[]> => {
+    const upstreamCustomers = async (): Promise<{ id: string; email: string }[]> => {
       const token = await fetch(`${sandbox.url}/oauth/accesstoken`, {
         method: 'POST',
         headers: { authorization: basic, 'content-type': 'application/x-www-form-urlencoded' },
         body: 'grant_type=client_credentials&scope=customers',
       });
       const { access_token: accessToken } = (await token.json()) as { access_token: string };
-      const ids: string[] = [];
+      const customers: { id: string; email: string }[] = [];
       for (let page = 1; ; page += 1) {
         const reply = await fetch(
           `${sandbox.url}/v1/customers?page[number]=${page}&page[size]=100`,
           { headers: { authorization: `Bearer ${accessToken}` } },
         );
         const { data, meta } = (await reply.json()) as {
-          data: { id: string }[];
+          data: { id: string; email: string }[];
           meta: { count: number };
         };
-        ids.push(...data.map((customer) => customer.id));
-        if (data.length === 0 || ids.length >= meta.count) return ids;
+        customers.push(...data.map(({ id, email }) => ({ id, email })));
+        if (data.length === 0 || customers.length >= meta.count) return customers;
       }
     };
+    const upstreamCustomerIds = async (): Promise<string[]> =>
+      (await upstreamCustomers()).map((customer) => customer.id);
 
     return {
       databaseUrl,
@@ -300,6 +304,7 @@ export async function startReplicas(options: ReplicaOptions = {}): Promise<Repli
       },
       control,
       upstreamCustomerIds,
+      upstreamCustomers,
       stop: cleanUp,
     };
   } catch (error) {
