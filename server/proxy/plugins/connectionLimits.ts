@@ -102,7 +102,14 @@ export default fp<ConnectionSettings>(
     server.on('drop', (data?: { remoteAddress?: string }) =>
       noteRefusal('total', clientKey(data?.remoteAddress)),
     );
-    server.on('request', (request: IncomingMessage) => request.socket.setTimeout(idleTimeoutMs));
+    // Until its first request, a connection lives on a timer of its own: Node's header
+    // timeout starts only with a request's first byte, and a socket's own idle timeout
+    // is not reliable for sockets whose reads the HTTP parser takes over.
+    const untilFirstRequest = new WeakMap<Socket, NodeJS.Timeout>();
+    server.on('request', (request: IncomingMessage) => {
+      clearTimeout(untilFirstRequest.get(request.socket));
+      request.socket.setTimeout(idleTimeoutMs);
+    });
     server.on('connection', (socket: Socket) => {
       const client = clientKey(socket.remoteAddress);
       const count = open.get(client) ?? 0;
@@ -112,10 +119,11 @@ export default fp<ConnectionSettings>(
         return;
       }
       open.set(client, count + 1);
-      // Node's header timeout starts with a request's first byte: a socket that sends
-      // nothing at all gets the header timeout as its idle timeout until a request arrives.
-      socket.setTimeout(headersTimeoutMs);
+      const silent = setTimeout(() => socket.destroy(), headersTimeoutMs);
+      silent.unref();
+      untilFirstRequest.set(socket, silent);
       socket.once('close', () => {
+        clearTimeout(silent);
         const left = (open.get(client) ?? 1) - 1;
         if (left <= 0) open.delete(client);
         else open.set(client, left);
