@@ -1,7 +1,12 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Account } from '../store/accounts';
 import { sessionCache, type SessionCache } from '../store/sessionCache';
-import type { ActiveSession, Lifetimes, Session } from '../store/sessions';
+import {
+  withinLifetimes,
+  type ActiveSession,
+  type Lifetimes,
+  type Session,
+} from '../store/sessions';
 import type { Store } from '../store/store';
 import type { Role } from './users';
 
@@ -149,11 +154,7 @@ export class Sessions {
   async list(accountId: string): Promise<Session[]> {
     const now = this.now();
     const sessions = await this.store.sessions.listByAccount(accountId);
-    return sessions.filter(
-      (session) =>
-        now - session.lastSeenAt <= this.lifetimes.idleMs &&
-        now - session.createdAt <= this.lifetimes.maxMs,
-    );
+    return sessions.filter((session) => withinLifetimes(session, this.lifetimes, now));
   }
 
   /** Ends one of the account's sessions by its listed id; another account's is out of reach. */
