@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { sql, type Kysely, type Selectable } from 'kysely';
+import { sql, type ExpressionBuilder, type Kysely, type Selectable } from 'kysely';
 import { deleted } from './deleted';
 import type { IdempotencyKeysTable, StoreDialect, StoreSchema } from './schema';
 
@@ -64,6 +64,12 @@ function existingVerdict(
   if (existing.sent_at !== null)
     return { kind: 'outcome_unknown', sentAt: Number(existing.sent_at) };
   return 'take over';
+}
+
+/** The key's row while this claim still holds it (not kept, not taken over). */
+function stillHeld(accountId: string, key: string, claimId: string) {
+  return (eb: ExpressionBuilder<StoreSchema, 'idempotency_keys'>) =>
+    eb.and({ account_id: accountId, key, claim_id: claimId, state: 'claimed' });
 }
 
 /** Namespace of the per-account advisory lock on PostgreSQL (the two-key form: no clash with Kysely's). */
@@ -140,10 +146,7 @@ export function idempotencyRepository(db: Kysely<StoreSchema>, dialect: StoreDia
       const result = await db
         .updateTable('idempotency_keys')
         .set({ sent_at: now })
-        .where('account_id', '=', accountId)
-        .where('key', '=', key)
-        .where('claim_id', '=', claimId)
-        .where('state', '=', 'claimed')
+        .where(stillHeld(accountId, key, claimId))
         .executeTakeFirst();
       return result.numUpdatedRows > 0n;
     },
@@ -163,10 +166,7 @@ export function idempotencyRepository(db: Kysely<StoreSchema>, dialect: StoreDia
           content_type: answer.contentType,
           body: answer.body,
         })
-        .where('account_id', '=', accountId)
-        .where('key', '=', key)
-        .where('claim_id', '=', claimId)
-        .where('state', '=', 'claimed')
+        .where(stillHeld(accountId, key, claimId))
         .executeTakeFirst();
       return result.numUpdatedRows > 0n;
     },
@@ -175,10 +175,7 @@ export function idempotencyRepository(db: Kysely<StoreSchema>, dialect: StoreDia
     async abandon(accountId: string, key: string, claimId: string): Promise<void> {
       await db
         .deleteFrom('idempotency_keys')
-        .where('account_id', '=', accountId)
-        .where('key', '=', key)
-        .where('claim_id', '=', claimId)
-        .where('state', '=', 'claimed')
+        .where(stillHeld(accountId, key, claimId))
         .execute();
     },
 
