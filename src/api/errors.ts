@@ -33,6 +33,11 @@ export class ApiError extends Error {
   }
 }
 
+/** What the agent reads about any failure: the server's words, or a plain fallback for a bug of the dashboard. */
+export function errorMessage(error: unknown): string {
+  return error instanceof ApiError ? error.message : 'Something went wrong in the dashboard.';
+}
+
 interface ErrorBody {
   status?: number;
   code?: string;

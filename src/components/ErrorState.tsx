@@ -1,6 +1,6 @@
 import { Button, Group, Text } from '@mantine/core';
 import { IconRefresh } from '@tabler/icons-react';
-import { ApiError } from '../api/errors';
+import { ApiError, errorMessage } from '../api/errors';
 import { ErrorAlert } from './ErrorAlert';
 
 /** A failed query: what failed, the server's own words, and a way to try again. */
@@ -11,13 +11,13 @@ export function ErrorState({
   query: { error: unknown; refetch: () => Promise<unknown> };
   title: string;
 }) {
-  const apiError = query.error instanceof ApiError ? query.error : undefined;
+  const requestId = query.error instanceof ApiError ? query.error.requestId : undefined;
   return (
     <ErrorAlert title={title}>
-      <Text size="sm">{apiError?.message ?? 'Something went wrong in the dashboard.'}</Text>
-      {apiError?.requestId && (
+      <Text size="sm">{errorMessage(query.error)}</Text>
+      {requestId && (
         <Text size="xs" c="dimmed" mt={4}>
-          Reference: {apiError.requestId}
+          Reference: {requestId}
         </Text>
       )}
       <Group mt="sm">

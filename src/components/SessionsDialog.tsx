@@ -8,13 +8,10 @@ import {
   useEndSession,
   type AgentSession,
 } from '../api/auth';
-import { ApiError } from '../api/errors';
+import { errorMessage } from '../api/errors';
 import { formatDateTime } from '../lib/format';
 import { ErrorAlert } from './ErrorAlert';
 import { ErrorState } from './ErrorState';
-
-const failureMessage = (error: unknown) =>
-  error instanceof ApiError ? error.message : 'Something went wrong in the dashboard.';
 
 function SessionItem({
   session,
@@ -110,7 +107,7 @@ export function SessionsDialog({
           <ErrorState query={sessions} title="Your sessions could not be loaded" />
         )}
         {failure && (
-          <ErrorAlert title="The session could not be ended">{failureMessage(failure)}</ErrorAlert>
+          <ErrorAlert title="The session could not be ended">{errorMessage(failure)}</ErrorAlert>
         )}
         <Text size="sm" role="status" aria-live="polite">
           {announcement}

@@ -1,5 +1,5 @@
 import type { FieldValues, Path, UseFormSetError } from 'react-hook-form';
-import { ApiError } from '../api/errors';
+import { ApiError, errorMessage } from '../api/errors';
 
 /**
  * Puts the server's field errors under their fields; returns the message to
@@ -10,7 +10,7 @@ export function applyServerErrors<T extends FieldValues>(
   fields: readonly string[],
   setError: UseFormSetError<T>,
 ): string | undefined {
-  if (!(error instanceof ApiError)) return 'Something went wrong in the dashboard.';
+  if (!(error instanceof ApiError)) return errorMessage(error);
   let placed = 0;
   for (const fieldError of error.fieldErrors) {
     if (fields.includes(fieldError.field)) {
