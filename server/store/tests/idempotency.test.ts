@@ -11,6 +11,15 @@ const CREATED: StoredAnswer = {
   body: Buffer.from('{"id":"cus_1"}'),
 };
 
+/** A claim on `create-1` at T0 whose holder is presumed dead 30 s later. */
+const staleAfter30s = (accountId: string) => ({
+  accountId,
+  key: 'create-1',
+  fingerprint: 'sha-a',
+  now: T0,
+  staleMs: 30_000,
+});
+
 describeOnBothDialects('idempotency keys', ({ newDatabase, open }) => {
   it('replays the first answer to a retry, refuses the key with another body, and forgets after 24 h', async () => {
     const store = await open();
@@ -55,13 +64,7 @@ describeOnBothDialects('idempotency keys', ({ newDatabase, open }) => {
   it('gives an abandoned key back, and lets a dead holder’s claim be taken over without its late answer', async () => {
     const store = await open();
     const ines = await addAccount(store, 'ines', T0);
-    const request = {
-      accountId: ines.id,
-      key: 'create-1',
-      fingerprint: 'sha-a',
-      now: T0,
-      staleMs: 30_000,
-    };
+    const request = staleAfter30s(ines.id);
     const failed = await store.idempotency.claim(request);
     if (failed.kind !== 'claimed') throw new Error(failed.kind);
     await store.idempotency.abandon(ines.id, 'create-1', failed.claimId);
@@ -85,13 +88,7 @@ describeOnBothDialects('idempotency keys', ({ newDatabase, open }) => {
   it('never lets a claim whose create was sent be taken over: a stale one is outcome_unknown until kept or expired', async () => {
     const store = await open();
     const ines = await addAccount(store, 'ines', T0);
-    const request = {
-      accountId: ines.id,
-      key: 'create-1',
-      fingerprint: 'sha-a',
-      now: T0,
-      staleMs: 30_000,
-    };
+    const request = staleAfter30s(ines.id);
     const holder = await store.idempotency.claim(request);
     if (holder.kind !== 'claimed') throw new Error(holder.kind);
     // Only the holder marks it sent.
@@ -126,13 +123,7 @@ describeOnBothDialects('idempotency keys', ({ newDatabase, open }) => {
   it('keeps a late answer of a sent claim, so retries replay it instead of outcome_unknown', async () => {
     const store = await open();
     const ines = await addAccount(store, 'ines', T0);
-    const request = {
-      accountId: ines.id,
-      key: 'create-1',
-      fingerprint: 'sha-a',
-      now: T0,
-      staleMs: 30_000,
-    };
+    const request = staleAfter30s(ines.id);
     const holder = await store.idempotency.claim(request);
     if (holder.kind !== 'claimed') throw new Error(holder.kind);
     await store.idempotency.markSent(ines.id, 'create-1', holder.claimId, T0);
@@ -151,13 +142,7 @@ describeOnBothDialects('idempotency keys', ({ newDatabase, open }) => {
   it('does not mark a claim taken over from its holder, nor a completed one', async () => {
     const store = await open();
     const ines = await addAccount(store, 'ines', T0);
-    const request = {
-      accountId: ines.id,
-      key: 'create-1',
-      fingerprint: 'sha-a',
-      now: T0,
-      staleMs: 30_000,
-    };
+    const request = staleAfter30s(ines.id);
     const slow = await store.idempotency.claim(request);
     if (slow.kind !== 'claimed') throw new Error(slow.kind);
     const taker = await store.idempotency.claim({ ...request, now: T0 + 30_000 });
