@@ -64,8 +64,6 @@ export class IdempotentCreates {
   private readonly ttlMs: number;
   private readonly waitMs: number;
   private readonly staleMs: number;
-  /** Answers still being stored after a store failure. */
-  readonly keeping = new Set<Promise<void>>();
 
   constructor(
     private readonly repository: IdempotencyRepository,
@@ -202,8 +200,6 @@ export class IdempotentCreates {
         return attempt(Math.min(pause * 2, 5_000));
       }
     };
-    const kept = attempt(100);
-    this.keeping.add(kept);
-    void kept.finally(() => this.keeping.delete(kept));
+    void attempt(100);
   }
 }
