@@ -116,7 +116,7 @@ try {
     case 'add': {
       const { account, reset } = await addOrResetAccount(store, name!, role!, password);
       console.log(
-        `${account.username} is now an ${account.role === 'agent' ? 'agent' : 'viewer'} (${store.where})${reset ? '; their open sessions have ended' : ''}.`,
+        `${account.username} is now ${account.role === 'agent' ? 'an agent' : 'a viewer'} (${store.where})${reset ? '; their open sessions have ended' : ''}.`,
       );
       break;
     }
