@@ -395,6 +395,34 @@ interface ApiAloneOptions {
 }
 
 /**
+ * A store on a temporary directory whose idempotency `method` throws as a lost
+ * connection does for its first `failures` calls, then works.
+ */
+async function storeFailingIdempotency(
+  method: 'markSent' | 'complete',
+  failures: number,
+): Promise<{ store: Store; close: () => Promise<void> }> {
+  const dataDir = mkdtempSync(join(tmpdir(), `idempotency-${method}-`));
+  const real = await openStore({ dataDir });
+  let left = failures;
+  const failing = async (...args: never[]): Promise<never> => {
+    if (left-- > 0) {
+      throw Object.assign(new Error('Connection terminated unexpectedly'), {
+        code: 'ECONNRESET',
+      });
+    }
+    return (real.idempotency[method] as (...args: never[]) => Promise<never>)(...args);
+  };
+  return {
+    store: { ...real, idempotency: { ...real.idempotency, [method]: failing } },
+    close: async () => {
+      await real.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/**
  * The API routes alone, on a fake upstream: for what the contract of today
  * cannot show. The agent is `alice`, or `bob` when the `x-test-agent` header says so.
  */
@@ -652,23 +680,7 @@ describe('Idempotency-Keys in the store', () => {
   });
 
   it('sends nothing when the store cannot mark the create sent, and gives the key back', async () => {
-    const dataDir = mkdtempSync(join(tmpdir(), 'idempotency-mark-'));
-    const real = await openStore({ dataDir });
-    let failures = 1;
-    const flaky: Store = {
-      ...real,
-      idempotency: {
-        ...real.idempotency,
-        markSent: async (...args) => {
-          if (failures-- > 0) {
-            throw Object.assign(new Error('Connection terminated unexpectedly'), {
-              code: 'ECONNRESET',
-            });
-          }
-          return real.idempotency.markSent(...args);
-        },
-      },
-    };
+    const { store: flaky, close } = await storeFailingIdempotency('markSent', 1);
     const { app, calls } = await apiAlone([startVerification], true, { store: flaky });
     try {
       const refused = await start(app, 'unmarked-0001');
@@ -678,8 +690,7 @@ describe('Idempotency-Keys in the store', () => {
       expect(calls).toHaveLength(1);
     } finally {
       await app.close();
-      await real.close();
-      rmSync(dataDir, { recursive: true, force: true });
+      await close();
     }
   });
 
@@ -765,23 +776,7 @@ describe('Idempotency-Keys in the store', () => {
   });
 
   it('keeps the answer once the store is back when it failed to take it, so a retry still replays', async () => {
-    const dataDir = mkdtempSync(join(tmpdir(), 'idempotency-keep-'));
-    const real = await openStore({ dataDir });
-    let failures = 2;
-    const flaky: Store = {
-      ...real,
-      idempotency: {
-        ...real.idempotency,
-        complete: async (...args) => {
-          if (failures-- > 0) {
-            throw Object.assign(new Error('Connection terminated unexpectedly'), {
-              code: 'ECONNRESET',
-            });
-          }
-          return real.idempotency.complete(...args);
-        },
-      },
-    };
+    const { store: flaky, close } = await storeFailingIdempotency('complete', 2);
     const { app, calls, logs } = await apiAlone([startVerification], true, {
       store: flaky,
       answer: async () => made('ver-kept'),
@@ -798,8 +793,7 @@ describe('Idempotency-Keys in the store', () => {
       expect(logs.filter((line) => line.level === 50)).toEqual([]);
     } finally {
       await app.close();
-      await real.close();
-      rmSync(dataDir, { recursive: true, force: true });
+      await close();
     }
   });
 
