@@ -2,7 +2,6 @@ import { queryOptions, useMutation, useQueryClient, useSuspenseQuery } from '@ta
 import type { components } from '../../openapi/backoffice';
 import { ApiError, errorFromResponse, malformedAnswer, networkError } from './errors';
 
-export type Role = components['schemas']['Role'];
 export type Agent = components['schemas']['Agent'];
 export type AgentSession = components['schemas']['AgentSession'];
 
