@@ -96,14 +96,13 @@ export function errorReply(error: FastifyError | ApiError): {
     return { status: error.status, body, headers: error.headers };
   }
   if (error.validation) {
-    const { status, body } = errorReply(
+    return errorReply(
       validationFailed(fieldErrorsFromValidation(error.validation, error.validationContext)),
     );
-    return { status, body, headers: {} };
   }
   const known = error.code ? frameworkErrors[error.code] : undefined;
   if (known) return { status: known.status, body: { ...known }, headers: {} };
-  if (error instanceof SyntaxError || error.code === 'FST_ERR_CTP_INVALID_JSON_BODY') {
+  if (error instanceof SyntaxError) {
     return { status: 400, body: frameworkErrors.FST_ERR_CTP_INVALID_JSON_BODY!, headers: {} };
   }
   const status = error.statusCode ?? 500;
