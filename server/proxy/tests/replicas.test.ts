@@ -10,6 +10,13 @@ import { ReplicaAgent, startReplicas, type Replica, type ReplicaSet } from '../.
 const adminUrl = inject('postgresAdminUrl');
 const PASSWORD = 'a-long-replica-password';
 const newCustomer = (email: string) => ({ first_name: 'Inès', last_name: 'Moreau', email });
+/** POST /api/v1/customers under an Idempotency-Key. */
+const postCustomer = (agent: ReplicaAgent, on: Replica, body: object, key: string) =>
+  agent.fetch(on, '/api/v1/customers', {
+    method: 'POST',
+    json: body,
+    headers: { 'idempotency-key': key },
+  });
 /** The replicas take a dead replica's Idempotency-Key claim over at this age (60 s by default), so tests need not wait a minute. */
 const TAKEOVER_SECONDS = 5;
 
@@ -27,6 +34,13 @@ describe.skipIf(adminUrl === null)('two replicas on one PostgreSQL', () => {
     expect(signIn.status, await signIn.clone().text()).toBe(200);
     return { agent, username };
   };
+  /** The upstream holds the next `times` creates `latencyMs` before answering. */
+  const holdCreates = (latencyMs: number, times: number) =>
+    set.control('PUT', '/_sandbox/faults', {
+      operation: 'createCustomer',
+      latency_ms: latencyMs,
+      times,
+    });
   const createCount = async () => {
     const reply = await set.control('GET', '/_sandbox/stats');
     const { operations } = (await reply.json()) as { operations: Record<string, number> };
@@ -76,28 +90,16 @@ describe.skipIf(adminUrl === null)('two replicas on one PostgreSQL', () => {
     const key = `replay-${randomUUID()}`;
     const body = newCustomer('ines.replay@example.fr');
     const before = await set.upstreamCustomerIds();
-    const first = await agent.fetch(a, '/api/v1/customers', {
-      method: 'POST',
-      json: body,
-      headers: { 'idempotency-key': key },
-    });
+    const first = await postCustomer(agent, a, body, key);
     expect(first.status, await first.clone().text()).toBe(201);
     const created = (await first.json()) as { id: string };
 
-    const again = await agent.fetch(b, '/api/v1/customers', {
-      method: 'POST',
-      json: body,
-      headers: { 'idempotency-key': key },
-    });
+    const again = await postCustomer(agent, b, body, key);
     expect(again.status).toBe(201);
     expect(again.headers.get('idempotent-replayed')).toBe('true');
     expect(await again.json()).toEqual(created);
 
-    const reused = await agent.fetch(b, '/api/v1/customers', {
-      method: 'POST',
-      json: newCustomer('someone.else@example.fr'),
-      headers: { 'idempotency-key': key },
-    });
+    const reused = await postCustomer(agent, b, newCustomer('someone.else@example.fr'), key);
     expect(reused.status).toBe(422);
     const after = await set.upstreamCustomerIds();
     expect(after.filter((id) => !before.includes(id))).toEqual([created.id]);
@@ -106,19 +108,11 @@ describe.skipIf(adminUrl === null)('two replicas on one PostgreSQL', () => {
   it('the same create sent to A and B at the same moment makes one upstream call', async () => {
     const { agent } = await signedInAgent(a);
     // Held upstream a little, so the two surely overlap.
-    await set.control('PUT', '/_sandbox/faults', {
-      operation: 'createCustomer',
-      latency_ms: 500,
-      times: 2,
-    });
+    await holdCreates(500, 2);
     const callsBefore = await createCount();
     const key = `together-${randomUUID()}`;
     const send = (replica: Replica) =>
-      agent.fetch(replica, '/api/v1/customers', {
-        method: 'POST',
-        json: newCustomer('ines.together@example.fr'),
-        headers: { 'idempotency-key': key },
-      });
+      postCustomer(agent, replica, newCustomer('ines.together@example.fr'), key);
     const answers = await Promise.all([send(a), send(b)]);
     await set.control('DELETE', '/_sandbox/faults');
     expect(answers.map((answer) => answer.status)).toEqual([201, 201]);
@@ -184,19 +178,10 @@ describe.skipIf(adminUrl === null)('two replicas on one PostgreSQL', () => {
     const before = await set.upstreamCustomerIds();
     const callsBefore = await createCount();
     // The upstream holds the create, so A dies with it in flight.
-    await set.control('PUT', '/_sandbox/faults', {
-      operation: 'createCustomer',
-      latency_ms: 3_000,
-      times: 1,
-    });
+    await holdCreates(3_000, 1);
     const key = `killed-${randomUUID()}`;
     const body = newCustomer('ines.killed@example.fr');
-    const create = (replica: Replica) =>
-      agent.fetch(replica, '/api/v1/customers', {
-        method: 'POST',
-        json: body,
-        headers: { 'idempotency-key': key },
-      });
+    const create = (replica: Replica) => postCustomer(agent, replica, body, key);
     const inFlight = create(a).then(
       (reply) => reply.status,
       () => 'connection lost',
@@ -235,11 +220,7 @@ describe.skipIf(adminUrl === null)('two replicas on one PostgreSQL', () => {
     const upstreamNow = await set.upstreamCustomerIds();
     expect(upstreamNow.filter((id) => !before.includes(id))).toEqual([]);
     const newKey = `killed-again-${randomUUID()}`;
-    const retried = await agent.fetch(b, '/api/v1/customers', {
-      method: 'POST',
-      json: body,
-      headers: { 'idempotency-key': newKey },
-    });
+    const retried = await postCustomer(agent, b, body, newKey);
     expect(retried.status).toBe(201);
     const created = (await retried.json()) as { id: string };
     const after = await set.upstreamCustomerIds();
@@ -250,11 +231,7 @@ describe.skipIf(adminUrl === null)('two replicas on one PostgreSQL', () => {
     const old = await create(a);
     expect(old.status).toBe(409);
     expect(await old.json()).toMatchObject({ code: 'idempotency_outcome_unknown' });
-    const replayed = await agent.fetch(a, '/api/v1/customers', {
-      method: 'POST',
-      json: body,
-      headers: { 'idempotency-key': newKey },
-    });
+    const replayed = await postCustomer(agent, a, body, newKey);
     expect(replayed.status).toBe(201);
     expect(replayed.headers.get('idempotent-replayed')).toBe('true');
     expect(await replayed.json()).toEqual(created);
@@ -268,18 +245,10 @@ describe.skipIf(adminUrl === null)('two replicas on one PostgreSQL', () => {
     const { agent } = await signedInAgent(b);
     const before = await set.upstreamCustomerIds();
     const callsBefore = await createCount();
-    await set.control('PUT', '/_sandbox/faults', {
-      operation: 'createCustomer',
-      latency_ms: 1_000,
-      times: 1,
-    });
+    await holdCreates(1_000, 1);
     const key = `stalled-${randomUUID()}`;
     const create = (replica: Replica) =>
-      agent.fetch(replica, '/api/v1/customers', {
-        method: 'POST',
-        json: newCustomer('ines.stalled@example.fr'),
-        headers: { 'idempotency-key': key },
-      });
+      postCustomer(agent, replica, newCustomer('ines.stalled@example.fr'), key);
     const inFlight = create(b).then(
       (reply) => reply.status,
       () => 'connection lost',
