@@ -35,6 +35,13 @@ export class Browser {
   }
 }
 
+/** The customer a forged cross-site write tries to create. */
+export const FORGED_CUSTOMER = { first_name: 'Eve', last_name: 'Forger', email: 'eve@example.fr' };
+
+/** A customer create from `browser`'s session with `headers` forged over what the dashboard sends. */
+export const forgedCreate = (browser: Browser, headers: Record<string, string>) =>
+  browser.fetch('/api/v1/customers', { method: 'POST', json: FORGED_CUSTOMER, headers });
+
 /** A request exactly as written, for paths fetch() would normalise and headers it would refuse. */
 export function rawRequest(
   baseUrl: string,

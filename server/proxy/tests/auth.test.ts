@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Browser } from '../../testing/browser';
+import { Browser, FORGED_CUSTOMER, forgedCreate } from '../../testing/browser';
 import { manualClock } from '../../testing/clock';
 import { AGENT, startStack, VIEWER, type Stack, withSignedInAgent } from '../../testing/stack';
 import { addOrResetAccount, hashPassword } from '../users';
@@ -121,7 +121,6 @@ describe('anti-forgery', () => {
   it('refuses writes without X-CSRF, from another origin, or with no Origin at all', async () => {
     const browser = new Browser(stack.url);
     await browser.signIn(AGENT);
-    const create = { first_name: 'Eve', last_name: 'Forger', email: 'eve@example.fr' };
     const attempts: Record<string, string>[] = [
       { 'x-csrf': '0' },
       { origin: 'https://evil.example' },
@@ -129,18 +128,14 @@ describe('anti-forgery', () => {
       { origin: 'null' },
     ];
     for (const headers of attempts) {
-      const reply = await browser.fetch('/api/v1/customers', {
-        method: 'POST',
-        json: create,
-        headers,
-      });
+      const reply = await forgedCreate(browser, headers);
       expect(reply.status, JSON.stringify(headers)).toBe(403);
       expect(await reply.json()).toMatchObject({ code: 'csrf_refused' });
     }
     const noOrigin = await fetch(`${stack.url}/api/v1/customers`, {
       method: 'POST',
       headers: { cookie: browser.cookie!, 'x-csrf': '1', 'content-type': 'application/json' },
-      body: JSON.stringify(create),
+      body: JSON.stringify(FORGED_CUSTOMER),
     });
     expect(noOrigin.status).toBe(403);
     const loginFromElsewhere = await new Browser(stack.url).fetch('/auth/login', {
