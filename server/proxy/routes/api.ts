@@ -5,12 +5,12 @@ import { matchOperation, type AllowedOperation } from '../operations';
 import { roleAllows } from '../policy';
 import { acceptJson, API_BODY_LIMIT } from '../plugins/body';
 import { problem } from '../problem';
-import type { SessionUser } from '../sessions';
+import type { SignedInAgent } from '../sessions';
 import { forwardCreate } from './create';
 
 /** A call the gate let through: who makes it, which operation, and the upstream target. */
 export interface Forwarding {
-  agent: SessionUser;
+  agent: SignedInAgent;
   operation: AllowedOperation;
   params: Record<string, string>;
   /** Path and kept query string, exactly as they go upstream. */

@@ -3,19 +3,8 @@ import { sendUpstreamAnswer } from '../answer';
 import { auditCreate } from '../audit';
 import { IDEMPOTENCY_KEY, IdempotentCreates, type StoredAnswer } from '../idempotency';
 import { problem } from '../problem';
-import type { SessionUser } from '../sessions';
 import { UpstreamError } from '../upstream';
 import type { Forwarding } from './api';
-
-/**
- * Whose Idempotency-Keys these are: the account's id (an account removed and
- * added again is a new account, with none of the old one's answers).
- */
-function accountScope(agent: SessionUser): string {
-  const { accountId } = agent as SessionUser & { accountId?: unknown };
-  if (typeof accountId !== 'string') throw new Error('A create needs the account of its session');
-  return accountId;
-}
 
 /**
  * A create: sent once (never retried blindly), audited whatever its outcome,
@@ -65,8 +54,9 @@ export async function forwardCreate(
       'An Idempotency-Key has 8 to 128 letters, digits, dashes, dots, colons or underscores.',
     );
   }
+  // Keys are the account's (one removed and added again is a new account, with none of the old answers).
   const outcome = await app.idempotency.run(
-    accountScope(agent),
+    agent.accountId,
     key,
     IdempotentCreates.fingerprint(operation.method, target, body ?? Buffer.alloc(0)),
     execute,
