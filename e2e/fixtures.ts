@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import {
   test as base,
   expect,
+  type APIRequest,
   type APIRequestContext,
   type APIResponse,
   type Locator,
@@ -72,17 +73,7 @@ export const test = base.extend<Fixtures>({
   },
 
   agentApi: async ({ playwright }, use) => {
-    // Writes need the anti-forgery header and our own Origin, as from the dashboard.
-    const request = await playwright.request.newContext({
-      baseURL: env.url,
-      extraHTTPHeaders: { 'x-csrf': '1', origin: env.url },
-    });
-    const { username, password } = ACCOUNTS.agent;
-    await expectStatus(
-      await request.post('/auth/login', { data: { username, password } }),
-      200,
-      'API sign-in',
-    );
+    const request = await signedInRequest(playwright.request, 'agent');
     await use(agentApi(request));
     await request.dispose();
   },
@@ -126,6 +117,25 @@ export const test = base.extend<Fixtures>({
     await sandbox.dispose();
   },
 });
+
+/** An API client signed in as `who`, whose writes pass as the dashboard's own. */
+export async function signedInRequest(
+  requests: APIRequest,
+  who: keyof typeof ACCOUNTS,
+): Promise<APIRequestContext> {
+  // Writes need the anti-forgery header and our own Origin, as from the dashboard.
+  const request = await requests.newContext({
+    baseURL: env.url,
+    extraHTTPHeaders: { 'x-csrf': '1', origin: env.url },
+  });
+  const { username, password } = ACCOUNTS[who];
+  await expectStatus(
+    await request.post('/auth/login', { data: { username, password } }),
+    200,
+    'API sign-in',
+  );
+  return request;
+}
 
 function agentApi(request: APIRequestContext): AgentApi {
   return {

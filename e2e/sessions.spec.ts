@@ -1,6 +1,6 @@
 import { devices, type Page } from '@playwright/test';
 import { ACCOUNTS, e2eEnv } from './env';
-import { customerRows, expect, signIn, test } from './fixtures';
+import { customerRows, expect, signedInRequest, signIn, test } from './fixtures';
 
 const env = e2eEnv();
 const account = ACCOUNTS.sessions;
@@ -25,14 +25,7 @@ test('an agent ends a session on another device, then signs out everywhere', asy
 }) => {
   // The account is this journey's alone; an earlier attempt that failed midway may have left
   // sessions behind, so it starts with none.
-  const api = await playwright.request.newContext({
-    baseURL: env.url,
-    extraHTTPHeaders: { 'x-csrf': '1', origin: env.url },
-  });
-  const apiSignIn = await api.post('/auth/login', {
-    data: { username: account.username, password: account.password },
-  });
-  expect(apiSignIn.status(), 'API sign-in').toBe(200);
+  const api = await signedInRequest(playwright.request, 'sessions');
   expect((await api.post('/auth/logout?everywhere=true')).status(), 'clean slate').toBe(204);
   await api.dispose();
 
