@@ -149,8 +149,6 @@ try {
   const bearer = { authorization: `Bearer ${sandbox.info.token}` };
   const baseline = await start('baseline', sandboxUrl);
   const ours = await start('ours', sandboxUrl);
-  const oursOnPostgres =
-    'missing' in postgres ? undefined : await start('ours', sandboxUrl, postgres.databaseUrl);
   const path = '/v1/customers?page[number]=1&page[size]=20';
 
   console.log(
@@ -167,7 +165,8 @@ try {
       run: () => load(`${ours.info.url}/api${path}`, { cookie: ours.info.cookie! }, ours.pid),
     },
   ];
-  if (oursOnPostgres && !('missing' in postgres)) {
+  if (!('missing' in postgres)) {
+    const oursOnPostgres = await start('ours', sandboxUrl, postgres.databaseUrl);
     targets.push({
       label: 'ours, store on PostgreSQL',
       run: () =>
