@@ -98,11 +98,9 @@ export async function addOrResetAccount(
 ): Promise<{ account: Account; reset: boolean }> {
   const name = checkNewAccount(username, role, password);
   const passwordHash = await hashPassword(password);
-  const existing = await store.accounts.find(name);
-  if (existing) {
-    const account = await store.accounts.update(name, { role, passwordHash }, now);
-    if (account) return { account, reset: true };
-  }
+  // An update of a name no account has changes nothing and answers undefined.
+  const account = await store.accounts.update(name, { role, passwordHash }, now);
+  if (account) return { account, reset: true };
   return {
     account: await store.accounts.create({ username: name, role, passwordHash }, now),
     reset: false,
