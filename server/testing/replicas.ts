@@ -13,6 +13,7 @@ import {
   startPostgres,
   type ThrowawayPostgres,
 } from '../store/testing/postgres';
+import { sandboxControl } from './sandboxControl';
 
 /**
  * Black-box support for the two-replica deployment: one throwaway PostgreSQL
@@ -257,15 +258,7 @@ export async function startReplicas(options: ReplicaOptions = {}): Promise<Repli
     await Promise.all(replicas.map((replica) => replica.start()));
 
     const basic = `Basic ${Buffer.from(`${APP_ID}:${APP_SECRET}`).toString('base64')}`;
-    const control = (method: string, path: string, body?: unknown) =>
-      fetch(`${sandbox.url}${path}`, {
-        method,
-        headers: {
-          authorization: basic,
-          ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-        },
-        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-      });
+    const control = sandboxControl(sandbox.url, basic);
 
     const upstreamCustomers = async (): Promise<{ id: string; email: string }[]> => {
       const token = await fetch(`${sandbox.url}/oauth/accesstoken`, {

@@ -8,6 +8,9 @@ import { hashPassword } from '../proxy/users';
 import { buildApp as buildSandbox, type SandboxConfig } from '../sandbox/app';
 import { basicAuth, TEST_APP_ID, TEST_APP_SECRET, TEST_SANDBOX_CONFIG } from '../sandbox/testing';
 import { Browser } from './browser';
+import { sandboxControl } from './sandboxControl';
+
+export { sandboxStats } from './sandboxControl';
 
 export { TEST_APP_SECRET };
 
@@ -81,15 +84,7 @@ export async function startStack(
   });
   await addTestAccounts(proxy);
   const url = await proxy.listen({ host: '127.0.0.1', port: 0 });
-  const control = (method: string, path: string, body?: unknown) =>
-    fetch(`${sandboxUrl}${path}`, {
-      method,
-      headers: {
-        authorization: basicAuth(),
-        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-      },
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-    });
+  const control = sandboxControl(sandboxUrl, basicAuth());
   return {
     sandbox,
     sandboxUrl,
@@ -123,12 +118,6 @@ async function addTestAccounts(proxy: FastifyInstance): Promise<void> {
       );
     }
   }
-}
-
-/** Requests per operation the sandbox of a stack has counted (its token requests included). */
-export async function sandboxStats(stack: Pick<Stack, 'control'>): Promise<Record<string, number>> {
-  const reply = await stack.control('GET', '/_sandbox/stats');
-  return ((await reply.json()) as { operations: Record<string, number> }).operations;
 }
 
 /** A stack with an agent signed in; the sign-in is checked, so a failure says so, not a later 401. */

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest';
 import { ReplicaAgent, startReplicas, type Replica, type ReplicaSet } from '../../testing/replicas';
+import { sandboxStats } from '../../testing/sandboxControl';
 
 /**
  * Two real proxy processes on one PostgreSQL, behind an imagined load balancer
@@ -41,11 +42,7 @@ describe.skipIf(adminUrl === null)('two replicas on one PostgreSQL', () => {
       latency_ms: latencyMs,
       times,
     });
-  const createCount = async () => {
-    const reply = await set.control('GET', '/_sandbox/stats');
-    const { operations } = (await reply.json()) as { operations: Record<string, number> };
-    return operations.createCustomer ?? 0;
-  };
+  const createCount = async () => (await sandboxStats(set)).createCustomer ?? 0;
 
   beforeAll(async () => {
     set = await startReplicas({
