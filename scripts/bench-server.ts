@@ -11,16 +11,18 @@ import Fastify from 'fastify';
 import { buildApp as buildProxy } from '../server/proxy/app';
 import { addOrResetAccount } from '../server/proxy/users';
 import { buildApp as buildSandbox } from '../server/sandbox/app';
+import { basicAuth } from '../server/sandbox/testing';
 
 const [kind, upstream = ''] = process.argv.slice(2);
 const APP_ID = 'bench';
 const APP_SECRET = 'bench-secret-0123456789';
 
-async function token(): Promise<string> {
-  const reply = await fetch(`${upstream}/oauth/accesstoken`, {
+/** A bearer token from the sandbox at `sandboxUrl`. */
+async function token(sandboxUrl: string): Promise<string> {
+  const reply = await fetch(`${sandboxUrl}/oauth/accesstoken`, {
     method: 'POST',
     headers: {
-      authorization: `Basic ${Buffer.from(`${APP_ID}:${APP_SECRET}`).toString('base64')}`,
+      authorization: basicAuth(APP_ID, APP_SECRET),
       'content-type': 'application/x-www-form-urlencoded',
     },
     body: 'grant_type=client_credentials&scope=customers',
@@ -42,20 +44,9 @@ if (kind === 'sandbox') {
     tokenTtlSeconds: 86_400,
   });
   url = await app.listen({ host: '127.0.0.1', port: 0 });
-  extra.token = await (async () => {
-    const reply = await app.inject({
-      method: 'POST',
-      url: '/oauth/accesstoken',
-      headers: {
-        authorization: `Basic ${Buffer.from(`${APP_ID}:${APP_SECRET}`).toString('base64')}`,
-        'content-type': 'application/x-www-form-urlencoded',
-      },
-      payload: 'grant_type=client_credentials&scope=customers',
-    });
-    return reply.json<{ access_token: string }>().access_token;
-  })();
+  extra.token = await token(url);
 } else if (kind === 'baseline') {
-  const bearer = `Bearer ${await token()}`;
+  const bearer = `Bearer ${await token(upstream)}`;
   const app = Fastify();
   await app.register(fastifyHttpProxy, {
     upstream,
