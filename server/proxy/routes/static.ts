@@ -12,6 +12,7 @@ import { problem } from '../problem';
 export default fp<{ distDir: string }>(
   async (app, { distDir }) => {
     const indexFile = join(distDir, 'index.html');
+    const assetsDir = join(distDir, 'assets');
     if (existsSync(indexFile)) {
       await app.register(fastifyStatic, {
         root: distDir,
@@ -20,9 +21,7 @@ export default fp<{ distDir: string }>(
         setHeaders: (res, path) => {
           res.header(
             'cache-control',
-            path.includes(`${join(distDir, 'assets')}`)
-              ? 'public, max-age=31536000, immutable'
-              : 'no-cache',
+            path.includes(assetsDir) ? 'public, max-age=31536000, immutable' : 'no-cache',
           );
         },
       });
