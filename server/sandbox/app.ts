@@ -15,7 +15,6 @@ import { verificationRoutes } from './routes/verifications';
 import { openSandbox, type SandboxConfig, type SandboxHandle } from './state';
 
 export type { SandboxConfig, SandboxHandle } from './state';
-export { DEFAULT_PROVIDER } from './routes/verifications';
 
 declare module 'fastify' {
   interface FastifyInstance {

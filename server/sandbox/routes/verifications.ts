@@ -9,7 +9,7 @@ import { customerSeq, customerSeqUpToDate } from './customerSeq';
 type VerificationCreate = components['schemas']['CustomerVerificationCreate'];
 type VerificationPath = { customer_id: string; verification_id: string };
 
-export const DEFAULT_PROVIDER = 'sandbox';
+const DEFAULT_PROVIDER = 'sandbox';
 
 export const verificationRoutes: FastifyPluginAsync<SandboxRouteOptions> = async (
   app,
