@@ -1,5 +1,6 @@
 import { request as httpRequest } from 'node:http';
 import { connect, type Socket } from 'node:net';
+import { median } from './bodyFlood';
 
 /**
  * Attack support (attack/connections, host and held): raw sockets and timed
@@ -110,8 +111,7 @@ export async function medianGetMs(
     if (status !== 200) throw new Error(`${path} from ${localAddress} answered ${status}`);
     times.push(ms);
   }
-  times.sort((a, b) => a - b);
-  return times[Math.floor(times.length / 2)]!;
+  return median(times);
 }
 
 /**
