@@ -15,7 +15,7 @@ import { parse } from 'yaml';
 import { PATTERN_MESSAGE } from '../server/shared/contract';
 
 const OPENAPI_DIR = new URL('../openapi/', import.meta.url);
-export const CONTRACTS = ['customers', 'backoffice'] as const;
+const CONTRACTS = ['customers', 'backoffice'] as const;
 
 /**
  * The keywords a client-side check can use; descriptions and examples stay in
