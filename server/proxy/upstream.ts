@@ -124,9 +124,15 @@ export class UpstreamClient {
     await this.agent.close();
   }
 
+  /** The cached token, while it is still good at `now`. */
+  private validToken(now = this.now()): CachedToken | undefined {
+    return this.token && this.token.expiresAt > now ? this.token : undefined;
+  }
+
   /** A valid token, from the cache or from one shared request to the token endpoint. */
   async accessToken(): Promise<string> {
-    if (this.token && this.token.expiresAt > this.now()) return this.token.value;
+    const valid = this.validToken();
+    if (valid) return valid.value;
     this.pendingToken ??= this.fetchToken().finally(() => {
       this.pendingToken = undefined;
     });
@@ -150,12 +156,12 @@ export class UpstreamClient {
     const unknown: Seen = { ok: false, message: 'Not checked yet.', at: now };
     const upstream = this.upstreamSeen ?? unknown;
     // A token in hand is fine whatever a later attempt did; without one, the last attempt says why.
-    const token: Seen =
-      this.token && this.token.expiresAt > now
-        ? { ok: true, at: this.token.fetchedAt }
-        : this.tokenSeen && !this.tokenSeen.ok
-          ? this.tokenSeen
-          : { ok: false, message: 'No valid token yet.', at: now };
+    const held = this.validToken(now);
+    const token: Seen = held
+      ? { ok: true, at: held.fetchedAt }
+      : this.tokenSeen && !this.tokenSeen.ok
+        ? this.tokenSeen
+        : { ok: false, message: 'No valid token yet.', at: now };
     return {
       ready: token.ok && upstream.ok,
       checks: { upstream: checkState(upstream), token: checkState(token) },
@@ -165,15 +171,14 @@ export class UpstreamClient {
   private needsLook(): boolean {
     const now = this.now();
     const stale = (seen: Seen | undefined) => !seen || now - seen.at >= this.readinessWindowMs;
-    const tokenValid = this.token !== undefined && this.token.expiresAt > now;
-    if (!tokenValid) return stale(this.tokenSeen);
+    if (!this.validToken(now)) return stale(this.tokenSeen);
     // A token in hand: look again only at an upstream last seen failing, once per window.
     return this.upstreamSeen !== undefined && !this.upstreamSeen.ok && stale(this.upstreamSeen);
   }
 
   private async look(): Promise<void> {
     try {
-      if (this.token && this.token.expiresAt > this.now()) {
+      if (this.validToken()) {
         this.token = await this.fetchToken();
       } else {
         await this.accessToken();
@@ -411,8 +416,6 @@ function timeout(): UpstreamError {
 
 function isTimeout(error: unknown): boolean {
   return (
-    (error instanceof DOMException &&
-      (error.name === 'TimeoutError' || error.name === 'AbortError')) ||
     error instanceof undiciErrors.HeadersTimeoutError ||
     error instanceof undiciErrors.BodyTimeoutError ||
     error instanceof undiciErrors.ConnectTimeoutError ||
