@@ -10,7 +10,7 @@ import {
   addOrResetAccount,
   MAX_PASSWORD_LENGTH,
   MIN_PASSWORD_LENGTH,
-  readUsersFile,
+  importUsersFileOnce,
   ROLES,
 } from '../server/proxy/users';
 import { openStore, type Store } from '../server/store/store';
@@ -69,14 +69,11 @@ async function openServersStore(): Promise<Store> {
   const dataDir = resolve(process.env.DATA_DIR ?? 'data');
   const store = await openStore({ databaseUrl: process.env.DATABASE_URL, dataDir });
   const usersFile = resolve(process.env.DASHBOARD_USERS_FILE ?? join(dataDir, 'users.json'));
-  const accounts = readUsersFile(usersFile);
-  if (accounts) {
-    const imported = await store.accounts.importOnce(accounts, Date.now());
-    if (imported !== undefined) {
-      console.error(
-        `Imported ${imported} accounts from ${usersFile} (the file is no longer read).`,
-      );
-    }
+  const outcome = await importUsersFileOnce(store, usersFile, Date.now());
+  if (outcome) {
+    console.error(
+      `Imported ${outcome.imported} of ${outcome.of} accounts from ${usersFile} (the file is no longer read).`,
+    );
   }
   return store;
 }

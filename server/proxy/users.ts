@@ -1,8 +1,8 @@
 import { randomBytes, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import type { components } from '../../openapi/backoffice';
 import { schemaRules } from '../../openapi/rules';
-import type { Account, NewAccount } from '../store/accounts';
+import { ROLES, type Account, type NewAccount } from '../store/accounts';
+import type { Role } from '../store/schema';
 import type { Store } from '../store/store';
 
 /**
@@ -10,8 +10,7 @@ import type { Store } from '../store/store';
  * hashes. The limits on a name and a password are the sign-in contract's, so
  * any account made here can sign in.
  */
-export type Role = components['schemas']['Role'];
-export const ROLES: readonly Role[] = schemaRules.Role.enum;
+export { ROLES, type Role };
 
 const SIGN_IN = schemaRules.SignInRequest.properties;
 const MAX_USERNAME_LENGTH = SIGN_IN.username.maxLength;
@@ -107,8 +106,24 @@ export async function addOrResetAccount(
   };
 }
 
-/** The accounts of a users.json as older versions wrote it (`{ users: [...] }`), to import once. */
-export function readUsersFile(path: string): NewAccount[] | undefined {
+/**
+ * Brings the accounts of an older version's users.json into the store, once per
+ * database (the store remembers it did); the file is left in place. Undefined when
+ * there is no file or it was imported before.
+ */
+export async function importUsersFileOnce(
+  store: Store,
+  path: string,
+  now: number,
+): Promise<{ imported: number; of: number } | undefined> {
+  const accounts = readUsersFile(path);
+  if (!accounts) return undefined;
+  const imported = await store.accounts.importOnce(accounts, now);
+  return imported === undefined ? undefined : { imported, of: accounts.length };
+}
+
+/** The accounts of a users.json as older versions wrote it (`{ users: [...] }`). */
+function readUsersFile(path: string): NewAccount[] | undefined {
   let text: string;
   try {
     text = readFileSync(path, 'utf8');

@@ -7,7 +7,7 @@ import type { AccountsTable, Role, StoreSchema } from './schema';
 
 export type Account = Selectable<AccountsTable>;
 
-const ROLES: readonly Role[] = schemaRules.Role.enum;
+export const ROLES: readonly Role[] = schemaRules.Role.enum;
 
 /** Usernames are compared without regard to case: stored and looked up in lowercase. */
 export const normalUsername = (username: string) => username.trim().toLowerCase();

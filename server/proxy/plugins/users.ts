@@ -1,5 +1,5 @@
 import fp from 'fastify-plugin';
-import { readUsersFile } from '../users';
+import { importUsersFileOnce } from '../users';
 
 /**
  * Accounts live in the store. A users.json of an older version is brought in
@@ -8,13 +8,11 @@ import { readUsersFile } from '../users';
 export default fp<{ file?: string; now?: () => number }>(
   async (app, { file, now = Date.now }) => {
     if (!file) return;
-    const accounts = readUsersFile(file);
-    if (!accounts) return;
-    const imported = await app.store.accounts.importOnce(accounts, now());
-    if (imported !== undefined) {
+    const outcome = await importUsersFileOnce(app.store, file, now());
+    if (outcome) {
       app.log.info(
-        { file, imported, of: accounts.length },
-        `imported ${imported} of ${accounts.length} accounts from ${file} into the store; the file is left in place and no longer read`,
+        { file, ...outcome },
+        `imported ${outcome.imported} of ${outcome.of} accounts from ${file} into the store; the file is left in place and no longer read`,
       );
     }
   },
