@@ -33,6 +33,9 @@ export function openIdleSocket(baseUrl: string, localAddress = '127.0.0.1'): Pro
   return new Promise((resolve) => {
     const held: HeldSocket = { socket: connect({ host, port, localAddress }), closed: false };
     held.socket.on('error', () => {});
+    // Read (and drop) whatever comes: a paused socket never sees the server's FIN, so it
+    // would never close, and "closed by the server" could not be observed.
+    held.socket.resume();
     held.socket.on('close', () => {
       held.closed = true;
       resolve(held);
