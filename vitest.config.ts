@@ -16,10 +16,12 @@ export default defineConfig({
             'openapi/**/*.test.ts',
             'scripts/**/*.test.ts',
           ],
-          // The two-replica test needs the store project's PostgreSQL cluster.
+          // Tests run on both dialects (`*.dialects.test.ts`, the two-replica test)
+          // need the store project's PostgreSQL cluster.
           exclude: [
             ...configDefaults.exclude,
             'server/store/**',
+            'server/**/*.dialects.test.ts',
             'server/proxy/tests/replicas.test.ts',
           ],
         },
@@ -30,7 +32,11 @@ export default defineConfig({
         test: {
           ...shared,
           name: 'store',
-          include: ['server/store/**/*.test.ts', 'server/proxy/tests/replicas.test.ts'],
+          include: [
+            'server/store/**/*.test.ts',
+            'server/**/*.dialects.test.ts',
+            'server/proxy/tests/replicas.test.ts',
+          ],
           globalSetup: ['server/store/testing/globalSetup.ts'],
         },
       },

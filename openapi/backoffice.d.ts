@@ -120,6 +120,206 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/bo/index/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The index's state
+         * @description How many customers, bank accounts and verifications the back-office's index holds, when it was last synced with the Customers API, and the progress of a walk under way. Any signed-in agent.
+         */
+        get: operations["indexStatus"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/bo/search": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Find customers across the whole index
+         * @description By name (accent- and case-insensitive, any word order, word prefixes), email (whole or prefix), phone (by its digits, with or without the country prefix or a leading 0), external ID, customer ID (whole or its first 8 characters) or the last 4 characters of a known IBAN. Best matches first.
+         */
+        get: operations["searchCustomers"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/bo/customers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Indexed customers, by their latest verification status
+         * @description The customer list served from the index, newest first, for the list's status filter (the Customers API cannot filter). `status=none` is customers never verified.
+         */
+        get: operations["listIndexedCustomers"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/bo/customers/statuses": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The latest verification of some customers
+         * @description For the status column of a page of the customer list. Unknown ids map to null.
+         */
+        get: operations["customerStatuses"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/bo/customers/{customer_id}/activity": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * What happened to a customer, newest first
+         * @description Who created the customer, added which bank account, started which verification with which expected name, when each resolved and how, who revealed an IBAN: from the audit trail and the index.
+         */
+        get: operations["customerActivity"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/bo/customers/{customer_id}/verifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A customer's verifications as the index knows them
+         * @description With what the Customers API does not return: the expected name, who started each and when, when it was last checked.
+         */
+        get: operations["customerIndexedVerifications"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/bo/duplicates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Customers that already have this email or external ID
+         * @description For the create form's warning; it warns, the Customers API decides.
+         */
+        get: operations["findDuplicates"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/bo/verifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The verification queue
+         * @description Every indexed verification across customers. Newest activity first by default; oldest started first when the only status asked is pending. `meta.counts` counts each status under the other filters (mine, age), so the filter chips can show them.
+         */
+        get: operations["verificationQueue"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/bo/verifications.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The verification queue as CSV
+         * @description Every row of the filter (no cap), streamed: UTF-8 with a byte-order mark for Excel, one header line, cells starting with = + - @ (or a tab or carriage return) prefixed with an apostrophe against formula injection.
+         */
+        get: operations["exportVerificationQueue"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/bo/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Live events for the dashboard
+         * @description A server-sent events stream (text/event-stream) for the signed-in agent: `verification_resolved` (data: VerificationResolvedEvent) when a verification anyone started reaches a final status or goes stale; `verification_started` (data: IndexedVerification). Each event has an `id:`; reconnecting with `Last-Event-ID` replays what was missed (up to 24 hours). A comment line every 15 s keeps proxies from closing it. Every replica relays every event.
+         */
+        get: operations["liveEvents"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -157,6 +357,158 @@ export interface components {
         EndedSessions: {
             ended: number;
         };
+        IndexStatus: {
+            customers: number;
+            bank_accounts: number;
+            verifications: number;
+            /** @description Verifications the watcher polls. */
+            watching: number;
+            /**
+             * @description `waiting`: the Customers API asked to slow down (429) or failed; the walk resumes by itself.
+             * @enum {string}
+             */
+            state: "never_synced" | "syncing" | "idle" | "waiting";
+            /** @description During a full walk, the share of customers walked; null otherwise. */
+            progress: number | null;
+            /** Format: date-time */
+            last_sync_at: string | null;
+            /** Format: date-time */
+            last_full_sync_at: string | null;
+            /** @description Indexed customers whose bank accounts and verifications are still to be fetched. */
+            details_pending: number;
+            last_error: string | null;
+        };
+        /** @description As the Customers API says it (other values may come from other API versions). */
+        VerificationStatus: string;
+        LatestVerification: {
+            id: string;
+            status: components["schemas"]["VerificationStatus"];
+            /** @description Still pending after 24 hours of watching: no longer polled. */
+            stale: boolean;
+            match_score?: number | null;
+            /**
+             * Format: date-time
+             * @description When it started (or was first seen).
+             */
+            at: string;
+        };
+        IndexedCustomer: {
+            id: string;
+            first_name: string;
+            last_name: string;
+            company_name?: string | null;
+            email?: string | null;
+            phone?: string | null;
+            external_id?: string | null;
+            /** Format: date-time */
+            created_at?: string | null;
+            latest_verification: components["schemas"]["LatestVerification"] | null;
+        };
+        IndexedCustomerList: {
+            data: components["schemas"]["IndexedCustomer"][];
+            meta: {
+                count: number;
+            };
+        };
+        /** @enum {string} */
+        CustomerStatusFilter: "none" | "pending" | "verified" | "unverified" | "failed" | "stale";
+        /** @enum {string} */
+        QueueStatusFilter: "pending" | "verified" | "unverified" | "failed" | "stale";
+        /** @enum {string} */
+        SearchMatch: "id" | "id_prefix" | "external_id" | "email" | "phone" | "iban" | "name";
+        SearchResult: {
+            customer: components["schemas"]["IndexedCustomer"];
+            matched: components["schemas"]["SearchMatch"];
+        };
+        SearchAnswer: {
+            data: components["schemas"]["SearchResult"][];
+            /** @description The id of the customer whose whole id is the query (the dashboard opens it directly). */
+            exact: string | null;
+        };
+        CustomerStatuses: {
+            data: {
+                [key: string]: components["schemas"]["LatestVerification"] | null;
+            };
+        };
+        IndexedVerification: {
+            id: string;
+            customer_id: string;
+            /** @description First and last name */
+            customer_name: string;
+            company_name?: string | null;
+            status: components["schemas"]["VerificationStatus"];
+            stale: boolean;
+            match_score: number | null;
+            provider_id: string | null;
+            /** @description Known when it was started through the back-office. */
+            expected_name: string | null;
+            /** @description The agent who started it through the back-office. */
+            started_by: string | null;
+            /**
+             * Format: date-time
+             * @description When it was started
+             */
+            started_at: string | null;
+            /** Format: date-time */
+            resolved_at: string | null;
+            /** Format: date-time */
+            last_checked_at: string | null;
+        };
+        IndexedVerificationList: {
+            data: components["schemas"]["IndexedVerification"][];
+        };
+        VerificationQueue: {
+            data: components["schemas"]["IndexedVerification"][];
+            meta: {
+                /** @description Rows of the whole filter. */
+                count: number;
+                /** @description Rows per status under the mine and age filters (whatever the status filter). */
+                counts: {
+                    pending: number;
+                    verified: number;
+                    unverified: number;
+                    failed: number;
+                    stale: number;
+                };
+            };
+        };
+        VerificationResolvedEvent: {
+            verification_id: string;
+            customer_id: string;
+            customer_name: string;
+            status: components["schemas"]["VerificationStatus"];
+            stale: boolean;
+            match_score: number | null;
+            started_by?: string | null;
+        };
+        /** @enum {string} */
+        ActivityKind: "customer_created" | "bank_account_added" | "verification_started" | "verification_resolved" | "verification_stale" | "iban_revealed";
+        ActivityItem: {
+            /** Format: date-time */
+            at: string;
+            kind: components["schemas"]["ActivityKind"];
+            /** @description The agent; null for what the index saw (a resolution). */
+            actor: string | null;
+            /** @description How it ended, as the audit trail says it (`created`, `refused`, `failed`); for a resolution, `resolved`. */
+            outcome: string;
+            bank_account_id?: string | null;
+            iban_last4?: string | null;
+            holder_name?: string | null;
+            verification_id?: string | null;
+            expected_name?: string | null;
+            status?: string | null;
+            match_score?: number | null;
+        };
+        ActivityList: {
+            data: components["schemas"]["ActivityItem"][];
+        };
+        DuplicateList: {
+            data: {
+                /** @enum {string} */
+                field: "email" | "external_id";
+                customer: components["schemas"]["IndexedCustomer"];
+            }[];
+        };
         SignInRequest: {
             username: string;
             password: string;
@@ -179,7 +531,14 @@ export interface components {
             };
         };
     };
-    parameters: never;
+    parameters: {
+        /** @description Comma-separated QueueStatusFilter values; none = every status. */
+        QueueStatus: string;
+        /** @description Only the verifications the signed-in agent started. */
+        QueueMine: boolean;
+        /** @description Only verifications started within this long. */
+        QueueAge: "1h" | "24h" | "7d" | "30d";
+    };
     requestBodies: never;
     headers: never;
     pathItems: never;
@@ -321,6 +680,266 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Agent"];
+                };
+            };
+            401: components["responses"]["Problem"];
+        };
+    };
+    indexStatus: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The index's state. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IndexStatus"];
+                };
+            };
+            401: components["responses"]["Problem"];
+            503: components["responses"]["Problem"];
+        };
+    };
+    searchCustomers: {
+        parameters: {
+            query: {
+                q: string;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The matches. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SearchAnswer"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            503: components["responses"]["Problem"];
+        };
+    };
+    listIndexedCustomers: {
+        parameters: {
+            query?: {
+                /** @description Comma-separated CustomerStatusFilter values. */
+                status?: string;
+                "page[number]"?: number;
+                "page[size]"?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of indexed customers. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IndexedCustomerList"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            503: components["responses"]["Problem"];
+        };
+    };
+    customerStatuses: {
+        parameters: {
+            query: {
+                /** @description Comma-separated customer ids, at most 100. */
+                ids: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Each id's latest verification, or null. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CustomerStatuses"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            503: components["responses"]["Problem"];
+        };
+    };
+    customerActivity: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                customer_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The customer's timeline. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ActivityList"];
+                };
+            };
+            401: components["responses"]["Problem"];
+            503: components["responses"]["Problem"];
+        };
+    };
+    customerIndexedVerifications: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                customer_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The customer's indexed verifications, newest first. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IndexedVerificationList"];
+                };
+            };
+            401: components["responses"]["Problem"];
+            503: components["responses"]["Problem"];
+        };
+    };
+    findDuplicates: {
+        parameters: {
+            query?: {
+                email?: string;
+                external_id?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The customers found, by field. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DuplicateList"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            503: components["responses"]["Problem"];
+        };
+    };
+    verificationQueue: {
+        parameters: {
+            query?: {
+                /** @description Comma-separated QueueStatusFilter values; none = every status. */
+                status?: components["parameters"]["QueueStatus"];
+                /** @description Only the verifications the signed-in agent started. */
+                mine?: components["parameters"]["QueueMine"];
+                /** @description Only verifications started within this long. */
+                age?: components["parameters"]["QueueAge"];
+                "page[number]"?: number;
+                "page[size]"?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of the queue. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VerificationQueue"];
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+            503: components["responses"]["Problem"];
+        };
+    };
+    exportVerificationQueue: {
+        parameters: {
+            query?: {
+                /** @description Comma-separated QueueStatusFilter values; none = every status. */
+                status?: components["parameters"]["QueueStatus"];
+                /** @description Only the verifications the signed-in agent started. */
+                mine?: components["parameters"]["QueueMine"];
+                /** @description Only verifications started within this long. */
+                age?: components["parameters"]["QueueAge"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The rows. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            400: components["responses"]["Problem"];
+            401: components["responses"]["Problem"];
+        };
+    };
+    liveEvents: {
+        parameters: {
+            query?: never;
+            header?: {
+                "Last-Event-ID"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The stream. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/event-stream": string;
                 };
             };
             401: components["responses"]["Problem"];

@@ -81,6 +81,29 @@ export const schemaRules = {
     type: 'string',
     enum: ['viewer', 'agent'],
   },
+  CustomerStatusFilter: {
+    type: 'string',
+    enum: ['none', 'pending', 'verified', 'unverified', 'failed', 'stale'],
+  },
+  QueueStatusFilter: {
+    type: 'string',
+    enum: ['pending', 'verified', 'unverified', 'failed', 'stale'],
+  },
+  SearchMatch: {
+    type: 'string',
+    enum: ['id', 'id_prefix', 'external_id', 'email', 'phone', 'iban', 'name'],
+  },
+  ActivityKind: {
+    type: 'string',
+    enum: [
+      'customer_created',
+      'bank_account_added',
+      'verification_started',
+      'verification_resolved',
+      'verification_stale',
+      'iban_revealed',
+    ],
+  },
   SignInRequest: {
     type: 'object',
     required: ['username', 'password'],
