@@ -1,4 +1,5 @@
 import createClient from 'openapi-fetch';
+import type { paths as BackOfficePaths } from '../../openapi/backoffice';
 import type { paths } from '../../openapi/customers';
 import { ApiError, errorFromResponse, malformedAnswer, networkError } from './errors';
 
@@ -7,6 +8,9 @@ import { ApiError, errorFromResponse, malformedAnswer, networkError } from './er
  * else in src/ calls fetch for the API; auth.ts does for /auth.
  */
 export const api = createClient<paths>({ baseUrl: '/api' });
+
+/** The back-office's own API (`/bo`: its index, the queue, the timeline); reads only. */
+export const bo = createClient<BackOfficePaths>({ baseUrl: '' });
 
 /** Writes need the anti-forgery header the proxy checks. */
 api.use({
