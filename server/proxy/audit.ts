@@ -105,6 +105,32 @@ export function ibanLastFour(sent: unknown): string | undefined {
   return compact.length >= 4 ? compact.slice(-4) : undefined;
 }
 
+/**
+ * What the customer's activity timeline shows of a create beyond who and when:
+ * the account's holder, the verification's expected name (null: the API used
+ * the customer's name) and provider. Names, not secrets.
+ */
+function timelineDetails(
+  action: AuditAction | undefined,
+  sent: unknown,
+  created: { provider_id?: unknown } | undefined,
+): Record<string, unknown> {
+  const fields = (sent ?? {}) as {
+    holder_name?: unknown;
+    expected_name?: unknown;
+    provider_id?: unknown;
+  };
+  const text = (value: unknown) => (typeof value === 'string' ? value : null);
+  if (action === 'bank_account_added') return { holder_name: text(fields.holder_name) };
+  if (action === 'verification_started') {
+    return {
+      expected_name: text(fields.expected_name),
+      provider_id: text(created?.provider_id) ?? text(fields.provider_id),
+    };
+  }
+  return {};
+}
+
 /** One event per create that ran (a replay is not a second one): who, what, the resulting id, the outcome. */
 export function auditCreate(
   trail: AuditTrail,
@@ -114,11 +140,11 @@ export function auditCreate(
   params: Record<string, string>,
   answer: StoredAnswer & { requestId?: string },
 ): Promise<void> {
-  let created: { id?: unknown } | undefined;
+  let created: { id?: unknown; provider_id?: unknown } | undefined;
   try {
     created =
       answer.status < 300
-        ? (JSON.parse(answer.body.toString('utf8')) as { id?: unknown })
+        ? (JSON.parse(answer.body.toString('utf8')) as typeof created)
         : undefined;
   } catch {
     // Malformed: the event still says who tried what and how it ended.
@@ -142,6 +168,7 @@ export function auditCreate(
         operation: operationId,
         status: answer.status,
         ...(last4 === undefined ? {} : { iban_last4: last4 }),
+        ...timelineDetails(action, request.body, created),
       },
     },
     {

@@ -271,6 +271,8 @@ export class UpstreamClient {
     target: string,
     body?: Buffer,
     requestId: string = randomUUID(),
+    /** `retries: 0` for a caller that paces and retries by itself (the index). */
+    { retries: maxRetries = this.maxRetries }: { retries?: number } = {},
   ): Promise<UpstreamResponse> {
     const deadline = Date.now() + this.deadlineMs;
     const retryable = SAFE_METHODS.has(method);
@@ -291,7 +293,7 @@ export class UpstreamClient {
         // A read that failed on the way can be tried again; a create might have happened.
         if (
           retryable &&
-          retries < this.maxRetries &&
+          retries < maxRetries &&
           error instanceof UpstreamError &&
           error.status !== 504
         ) {
@@ -310,7 +312,7 @@ export class UpstreamClient {
         this.invalidate(token);
         continue;
       }
-      if (retryable && RETRYABLE_STATUS.has(response.status) && retries < this.maxRetries) {
+      if (retryable && RETRYABLE_STATUS.has(response.status) && retries < maxRetries) {
         const wait = retryAfterMs(response.retryAfter) ?? backoff(retries);
         if (Date.now() + wait < deadline) {
           retries += 1;
@@ -428,7 +430,7 @@ function backoff(attempt: number): number {
   return Math.round(200 * 2 ** attempt * (0.75 + Math.random() * 0.5));
 }
 
-function retryAfterMs(value: string | undefined): number | undefined {
+export function retryAfterMs(value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
   if (/^\d+$/.test(value.trim())) return Number(value) * 1000;
   const at = Date.parse(value);

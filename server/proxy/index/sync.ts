@@ -1,0 +1,188 @@
+import { randomUUID } from 'node:crypto';
+import type { FastifyBaseLogger } from 'fastify';
+import type { CustomerIndex, SyncState } from '../../store/index/types';
+import { announceResolutions } from './events';
+import type { PacedUpstream, WaitNotice } from './pacedUpstream';
+import {
+  allSeen,
+  bankAccountSeen,
+  customerSeen,
+  listCount,
+  listData,
+  verificationSeen,
+} from './seen';
+
+export interface SyncSettings {
+  /** INDEX_SYNC_MINUTES: an incremental walk this long after the last one ended. */
+  everyMs: number;
+  /** INDEX_FULL_SYNC_HOURS: a full walk (with removals) this long after the last full one. */
+  fullEveryMs: number;
+}
+
+export const PAGE_SIZE = 100;
+/** Customers whose details are asked for at a time (each costs two calls). */
+const DETAILS_BATCH = 20;
+
+/**
+ * The walk of `GET /v1/customers`, newest first, and the details backfill
+ * after it. The walk's place is saved after every page, so a restart (or
+ * another replica taking the lease) goes on from the next page; an
+ * incremental walk stops at the first page that changed nothing, a full one
+ * walks every page and then removes what it did not see.
+ */
+export class IndexSync {
+  /** The state as last saved; every change goes through `update`, one at a time. */
+  private state: SyncState | undefined;
+  private saving: Promise<unknown> = Promise.resolve();
+
+  constructor(
+    private readonly index: CustomerIndex,
+    private readonly upstream: PacedUpstream,
+    private readonly now: () => number,
+    private readonly log: FastifyBaseLogger,
+    private readonly settings: SyncSettings,
+  ) {}
+
+  /** Whether a walk is under way (to resume), or one is due. */
+  async isDue(now: number): Promise<boolean> {
+    const state = await this.reload();
+    if (state.walk) return true;
+    if (state.waitingUntil !== null && now < state.waitingUntil) return false;
+    return this.walkDue(state, now);
+  }
+
+  /** One walk (the one under way, or a new one), then the details it left to fetch. */
+  async run(signal: AbortSignal): Promise<void> {
+    const state = await this.reload();
+    if (!state.walk) {
+      const startedAt = this.now();
+      const full = this.fullWalkDue(state, startedAt);
+      await this.update((s) => {
+        s.walk = { id: randomUUID(), full, nextPage: 1, startedAt, walked: 0 };
+      });
+      this.log.info({ full }, 'index walk started');
+    }
+    while (this.state?.walk) await this.walkOnePage(signal);
+    await this.fetchDetails(signal);
+  }
+
+  /** The upstream made us wait, or answered again: kept in the state for /bo/index/status. */
+  noteWait(notice: WaitNotice): Promise<void> {
+    return this.update((s) => {
+      s.waitingUntil = notice?.until ?? null;
+      if (notice) s.lastError = notice.reason;
+    });
+  }
+
+  /** A round that stopped on an error waiting cannot cure: said in the state, tried again next round. */
+  noteFailure(message: string): Promise<void> {
+    return this.update((s) => {
+      s.lastError = message;
+    });
+  }
+
+  private walkDue(state: SyncState, now: number): boolean {
+    return (
+      state.lastSyncAt === null ||
+      now - state.lastSyncAt >= this.settings.everyMs ||
+      this.fullWalkDue(state, now)
+    );
+  }
+
+  private fullWalkDue(state: SyncState, now: number): boolean {
+    return state.lastFullSyncAt === null || now - state.lastFullSyncAt >= this.settings.fullEveryMs;
+  }
+
+  private async walkOnePage(signal: AbortSignal): Promise<void> {
+    const walk = this.state!.walk!;
+    const body = await this.upstream.get(
+      `/v1/customers?page[number]=${walk.nextPage}&page[size]=${PAGE_SIZE}`,
+      signal,
+    );
+    const customers = allSeen(listData(body), customerSeen);
+    const total = listCount(body) ?? null;
+    const changed =
+      customers.length > 0 ? await this.index.upsertCustomers(customers, this.now(), walk.id) : 0;
+    const walked = walk.walked + customers.length;
+    const last =
+      listData(body).length < PAGE_SIZE ||
+      (total !== null && walked >= total) ||
+      (!walk.full && changed === 0);
+    const removed = last && walk.full ? await this.index.removeCustomersNotWalked(walk.id) : 0;
+    const endedAt = this.now();
+    await this.update((s) => {
+      s.upstreamTotal = total;
+      s.lastError = null;
+      s.walk = last ? null : { ...walk, nextPage: walk.nextPage + 1, walked };
+      if (last) {
+        s.lastSyncAt = endedAt;
+        if (walk.full) s.lastFullSyncAt = endedAt;
+      }
+    });
+    if (last) {
+      this.log.info(
+        { full: walk.full, pages: walk.nextPage, walked, removed, ms: endedAt - walk.startedAt },
+        'index walk done',
+      );
+    }
+  }
+
+  /**
+   * Bank accounts and verifications of customers never detailed, newest first,
+   * until none is left or the next walk is due (a backfill of 100,000 takes
+   * hours at 5 calls a second: new customers must not wait for it).
+   */
+  private async fetchDetails(signal: AbortSignal): Promise<void> {
+    const done = new Set<string>();
+    for (;;) {
+      if (this.walkDue(this.state!, this.now())) return;
+      const batch = (await this.index.customersNeedingDetails(DETAILS_BATCH)).filter(
+        (id) => !done.has(id),
+      );
+      if (batch.length === 0) return;
+      for (const customerId of batch) {
+        signal.throwIfAborted();
+        await this.fetchDetailsOf(customerId, signal);
+        done.add(customerId);
+      }
+    }
+  }
+
+  private async fetchDetailsOf(customerId: string, signal: AbortSignal): Promise<void> {
+    const path = `/v1/customers/${encodeURIComponent(customerId)}`;
+    const accounts = await this.upstream.get(`${path}/bank-accounts`, signal);
+    const verifications = await this.upstream.get(`${path}/verifications`, signal);
+    const now = this.now();
+    // A 404 (gone upstream since the walk): nothing to add; the next full walk removes it.
+    await this.index.upsertBankAccounts(
+      allSeen(listData(accounts), (row) => bankAccountSeen(row, customerId)),
+      now,
+    );
+    const transitions = await this.index.recordVerifications(
+      allSeen(listData(verifications), (row) => verificationSeen(row, customerId)),
+      now,
+    );
+    await announceResolutions(this.index, transitions);
+    await this.index.markDetailsSynced([customerId], now);
+  }
+
+  private async reload(): Promise<SyncState> {
+    await this.update(() => undefined, true);
+    return this.state!;
+  }
+
+  /** Changes the state and saves it; changes run one after another (the walk and a watcher's wait may overlap). */
+  private update(change: (state: SyncState) => void, reload = false): Promise<void> {
+    const next = this.saving.then(async () => {
+      if (reload || !this.state) {
+        // The store's copy wins: another replica may have walked while it held the lease.
+        this.state = await this.index.syncState();
+        if (reload) return;
+      }
+      change(this.state);
+      await this.index.saveSyncState(this.state);
+    });
+    this.saving = next.catch(() => undefined);
+    return next;
+  }
+}

@@ -1,0 +1,62 @@
+import { isFinalVerificationStatus, type CustomerIndex } from '../../store/index/types';
+import { announceResolutions } from './events';
+import type { PacedUpstream } from './pacedUpstream';
+import { verificationSeen } from './seen';
+
+/** How closely a verification is watched: often at first, when most resolve, then once a minute for a day. */
+export const WATCH_SCHEDULE = {
+  fastEveryMs: 5_000,
+  fastForMs: 2 * 60_000,
+  slowEveryMs: 60_000,
+  staleAfterMs: 24 * 3_600_000,
+};
+
+/** Verifications checked per round at most; the rest are the next round's (most overdue first). */
+const ROUND_LIMIT = 50;
+
+/** When the next check of a verification watched since `watchedSince` is due, checked at `now`. */
+export function nextCheckAt(watchedSince: number, now: number): number {
+  const { fastEveryMs, fastForMs, slowEveryMs, staleAfterMs } = WATCH_SCHEDULE;
+  const next = now + (now - watchedSince < fastForMs ? fastEveryMs : slowEveryMs);
+  // The last check falls on the day's end, when an unresolved one is marked stale.
+  return Math.min(next, watchedSince + staleAfterMs);
+}
+
+/**
+ * The lease holder's polling of every verification not yet final: no browser
+ * needs to stay open for a result to be recorded and announced. Time is the
+ * app's clock, so tests move it instead of waiting.
+ */
+export class VerificationWatcher {
+  constructor(
+    private readonly index: CustomerIndex,
+    private readonly upstream: PacedUpstream,
+    private readonly now: () => number,
+  ) {}
+
+  /** Checks what is due now; gives how many were checked. */
+  async round(signal: AbortSignal): Promise<number> {
+    const due = await this.index.dueVerifications(this.now(), ROUND_LIMIT);
+    for (const { id, customerId, watchedSince } of due) {
+      signal.throwIfAborted();
+      if (this.now() - watchedSince >= WATCH_SCHEDULE.staleAfterMs) {
+        const stale = await this.index.markStale(id, this.now());
+        await announceResolutions(this.index, stale ? [stale] : []);
+        continue;
+      }
+      const body = await this.upstream.get(
+        `/v1/customers/${encodeURIComponent(customerId)}/verification/${encodeURIComponent(id)}`,
+        signal,
+      );
+      const now = this.now();
+      const seen = verificationSeen(body, customerId);
+      if (seen) {
+        await announceResolutions(this.index, await this.index.recordVerifications([seen], now));
+      }
+      // Gone upstream (404) or final: nothing more to watch.
+      const watching = seen !== undefined && !isFinalVerificationStatus(seen.status);
+      await this.index.scheduleCheck(id, now, watching ? nextCheckAt(watchedSince, now) : null);
+    }
+    return due.length;
+  }
+}
