@@ -80,6 +80,87 @@ export interface StoreMetaTable {
   value: string;
 }
 
+/** The index of the Customers API (issue 11): customers, with their search keys and latest verification. */
+export interface IndexCustomersTable {
+  /** SQLite only: the FTS5 table's rowid (PostgreSQL has no such column). */
+  seq: Generated<number>;
+  id: string;
+  first_name: string;
+  last_name: string;
+  company_name: string | null;
+  email: string | null;
+  phone: string | null;
+  external_id: string | null;
+  /** JSON text. */
+  address: string | null;
+  created_at: string | null;
+  /** created_at as epoch ms (else when first seen): the list's order. */
+  created_ms: Millis;
+  /** Accent-free lowercase words of the names and company, space-separated. */
+  name_words: string;
+  email_key: string | null;
+  /** The phone's digits reversed, so a suffix search is a prefix range. */
+  phone_key: string | null;
+  external_id_key: string | null;
+  /** The seen fields as JSON: an upsert with the same is "unchanged". */
+  fingerprint: string;
+  seen_walk: string | null;
+  details_synced_at: Millis | null;
+  updated_at: Millis;
+  latest_id: string | null;
+  latest_status: string | null;
+  latest_stale: Generated<number>;
+  latest_score: number | null;
+  latest_at: Millis | null;
+  /** `none`, `pending`, `verified`, `unverified`, `failed` or `stale`: the list's status filter. */
+  latest_category: Generated<string>;
+}
+
+export interface IndexBankAccountsTable {
+  id: string;
+  customer_id: string;
+  iban_last4: string | null;
+  holder_name: string | null;
+  verified: number | null;
+  seen_at: Millis;
+}
+
+export interface IndexVerificationsTable {
+  id: string;
+  customer_id: string;
+  status: string;
+  /** 1: watched for 24 h without a final status. */
+  stale: number;
+  /** `pending`, `verified`, `unverified`, `failed` or `stale`: the queue's filter. */
+  category: string;
+  match_score: number | null;
+  provider_id: string | null;
+  expected_name: string | null;
+  started_by: string | null;
+  started_at: Millis;
+  resolved_at: Millis | null;
+  /** coalesce(resolved_at, started_at): the queue's default order. */
+  activity_at: Millis;
+  last_checked_at: Millis | null;
+  watched_since: Millis | null;
+  /** Null: not watched. */
+  next_check_at: Millis | null;
+}
+
+export interface IndexSyncStateTable {
+  id: number;
+  /** JSON of SyncState. */
+  state: string;
+}
+
+export interface IndexEventsTable {
+  id: Generated<number>;
+  at: Millis;
+  kind: string;
+  /** JSON text. */
+  payload: string;
+}
+
 export interface StoreSchema {
   accounts: AccountsTable;
   sessions: SessionsTable;
@@ -88,4 +169,9 @@ export interface StoreSchema {
   audit_events: AuditEventsTable;
   leases: LeasesTable;
   store_meta: StoreMetaTable;
+  index_customers: IndexCustomersTable;
+  index_bank_accounts: IndexBankAccountsTable;
+  index_verifications: IndexVerificationsTable;
+  index_sync_state: IndexSyncStateTable;
+  index_events: IndexEventsTable;
 }

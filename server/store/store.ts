@@ -4,6 +4,7 @@ import { auditRepository } from './audit';
 import { connect, type Connection, type ConnectOptions } from './connect';
 import { StoreError } from './errors';
 import { idempotencyRepository } from './idempotency';
+import { customerIndexRepository } from './index/customerIndex';
 import { leasesRepository } from './leases';
 import { migrateToLatest } from './migrate';
 import { allMigrations } from './migrations/all';
@@ -25,6 +26,8 @@ export interface SweepResult {
   idempotencyKeys: number;
   rateLimits: number;
   auditEvents: number;
+  /** Live events older than a day (a stream that was away longer starts afresh). */
+  indexEvents: number;
 }
 
 export type Store = Awaited<ReturnType<typeof openStore>>;
@@ -69,13 +72,14 @@ function storeOver(
   const idempotency = idempotencyRepository(db, dialect);
   const rateLimits = rateLimitsRepository(db);
   const audit = auditRepository(db);
+  const index = customerIndexRepository(db, dialect);
   return {
     dialect,
     /** Where the data is (the file, or the URL without its password), for log lines. */
     where,
     /** Migrations this open applied (empty when the schema was current). */
     migrated,
-    /** For repositories still to come (the index); everything else goes through the ones below. */
+    /** For tests and tools that look under the repositories; everything else goes through them. */
     db,
     accounts: accountsRepository(db),
     sessions,
@@ -83,6 +87,8 @@ function storeOver(
     rateLimits,
     audit,
     leases: leasesRepository(db),
+    /** The index of the Customers API (issue 11). */
+    index,
 
     /** Deletes what has expired; the worker holding the lease calls it now and then. */
     async sweep(options: SweepOptions): Promise<SweepResult> {
@@ -91,6 +97,7 @@ function storeOver(
         idempotencyKeys: await idempotency.sweep(options.now),
         rateLimits: await rateLimits.sweep(options.now),
         auditEvents: await audit.purge(options.auditRetentionDays, options.now),
+        indexEvents: await index.purgeEvents(options.now),
       };
     },
 

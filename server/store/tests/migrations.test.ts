@@ -13,7 +13,11 @@ describeOnBothDialects('migrations', ({ dialect, newDatabase, open }) => {
   it('migrates a new database once; opening it again changes nothing', async () => {
     const options = await newDatabase();
     const first = await open(options);
-    expect(first.migrated).toEqual(['0001_initial', '0002_idempotency_sent_at']);
+    expect(first.migrated).toEqual([
+      '0001_initial',
+      '0002_idempotency_sent_at',
+      '0003_customer_index',
+    ]);
     const again = await open(options);
     expect(again.migrated).toEqual([]);
     await expect(again.ping()).resolves.toBeUndefined();
@@ -22,7 +26,11 @@ describeOnBothDialects('migrations', ({ dialect, newDatabase, open }) => {
   it('lets three replicas start on a new database at once: one migrates, all work', async () => {
     const options = await newDatabase();
     const migrated = await contestAcrossProcesses<string[]>(options, { action: 'open' }, 3);
-    expect(migrated.flat(2)).toEqual(['0001_initial', '0002_idempotency_sent_at']);
+    expect(migrated.flat(2)).toEqual([
+      '0001_initial',
+      '0002_idempotency_sent_at',
+      '0003_customer_index',
+    ]);
     const store = await open(options);
     expect(store.migrated).toEqual([]);
   });
@@ -32,13 +40,14 @@ describeOnBothDialects('migrations', ({ dialect, newDatabase, open }) => {
     const old = await open(options);
     const ines = await addAccount(old, 'ines', 1_000);
     // The database as 0001 left it, with a claim in flight.
-    await sql`delete from kysely_migration where name = '0002_idempotency_sent_at'`.execute(old.db);
+    await sql`delete from kysely_migration where name >= '0002'`.execute(old.db);
     await sql`alter table idempotency_keys drop column sent_at`.execute(old.db);
     await sql`insert into idempotency_keys (account_id, key, fingerprint, state, claim_id, claimed_at, expires_at) values (${ines.id}, 'in-flight-1', 'sha-a', 'claimed', 'old-holder', 1000, 999999999)`.execute(
       old.db,
     );
     const upgraded = await open(options);
-    expect(upgraded.migrated).toEqual(['0002_idempotency_sent_at']);
+    // 0003 runs again too (the migrator keeps the order); it is idempotent.
+    expect(upgraded.migrated).toEqual(['0002_idempotency_sent_at', '0003_customer_index']);
     const request = { accountId: ines.id, key: 'in-flight-1', fingerprint: 'sha-a' };
     // Never marked sent, so a dead holder's claim is still taken over as before.
     expect(await upgraded.idempotency.claim({ ...request, now: 1_000 + 60_000 })).toMatchObject({
@@ -46,10 +55,11 @@ describeOnBothDialects('migrations', ({ dialect, newDatabase, open }) => {
       takenOver: true,
     });
     // Run again on a database that has the column (e.g. its record lost): nothing changes.
-    await sql`delete from kysely_migration where name = '0002_idempotency_sent_at'`.execute(
-      upgraded.db,
-    );
-    expect((await open(options)).migrated).toEqual(['0002_idempotency_sent_at']);
+    await sql`delete from kysely_migration where name >= '0002'`.execute(upgraded.db);
+    expect((await open(options)).migrated).toEqual([
+      '0002_idempotency_sent_at',
+      '0003_customer_index',
+    ]);
     await expect(idempotencySentAt(dialect).up(upgraded.db)).resolves.toBeUndefined();
   });
 
@@ -62,7 +72,7 @@ describeOnBothDialects('migrations', ({ dialect, newDatabase, open }) => {
     const refusal = openStore(options);
     await expect(refusal).rejects.toBeInstanceOf(SchemaTooNewError);
     await expect(refusal).rejects.toThrow(
-      /has schema version 0099_from_the_future, newer than this code's 0002_idempotency_sent_at/,
+      /has schema version 0099_from_the_future, newer than this code's 0003_customer_index/,
     );
     const error = (await refusal.catch((caught: unknown) => caught)) as Error;
     expect(error.message).not.toContain('\n');

@@ -32,15 +32,26 @@ describeOnBothDialects('the expiry sweep', ({ open }) => {
     for (const at of [later - 401 * DAY, later - DAY]) {
       await store.audit.record(auditEvent({ at }));
     }
+    // Live events last a day.
+    for (const at of [later - DAY - 1, later - DAY + 1]) {
+      await store.index.appendEvent('verification_started', {} as never, at);
+    }
 
     const swept = await store.sweep({ now: later, sessions: LIFETIMES, auditRetentionDays: 400 });
-    expect(swept).toEqual({ sessions: 1, idempotencyKeys: 1, rateLimits: 1, auditEvents: 1 });
+    expect(swept).toEqual({
+      sessions: 1,
+      idempotencyKeys: 1,
+      rateLimits: 1,
+      auditEvents: 1,
+      indexEvents: 1,
+    });
     expect(await store.sweep({ now: later, sessions: LIFETIMES, auditRetentionDays: 400 })).toEqual(
       {
         sessions: 0,
         idempotencyKeys: 0,
         rateLimits: 0,
         auditEvents: 0,
+        indexEvents: 0,
       },
     );
     expect((await store.sessions.listByAccount(ines.id)).map((session) => session.id)).toEqual([
@@ -54,5 +65,8 @@ describeOnBothDialects('the expiry sweep', ({ open }) => {
       now: later,
     });
     expect(claim.kind).toBe('pending');
+    expect((await store.index.eventsAfter(0, 10)).map((event) => event.at)).toEqual([
+      later - DAY + 1,
+    ]);
   });
 });
