@@ -29,8 +29,8 @@ export interface SandboxHandle {
   store: SandboxStore;
   faults: FaultSwitch;
   stats: { operations: Record<string, number> };
-  /** The last requests as received (method, target, headers), newest last, for tests and demos. */
-  recent: { method: string; url: string; headers: Record<string, unknown> }[];
+  /** The last requests as received (method, target, headers, arrival in epoch ms), newest last, for tests and demos. */
+  recent: { method: string; url: string; headers: Record<string, unknown>; at: number }[];
   /** Revoking tokens bumps it; kept in the database, read once here rather than on every call. */
   tokenGeneration: number;
 }

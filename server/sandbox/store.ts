@@ -150,6 +150,11 @@ export class SandboxStore {
         'SELECT seq FROM customers WHERE id = ?',
       ),
       customerBySeq: db.prepare<[number], CustomerRow>('SELECT * FROM customers WHERE seq = ?'),
+      deleteAccountsOf: db.prepare<[number]>('DELETE FROM bank_accounts WHERE customer_seq = ?'),
+      deleteVerificationsOf: db.prepare<[number]>(
+        'DELETE FROM verifications WHERE customer_seq = ?',
+      ),
+      deleteCustomer: db.prepare<[number]>('DELETE FROM customers WHERE seq = ?'),
       insertCustomer: db.prepare(
         `INSERT INTO customers (id, first_name, last_name, company_name, email, phone, address, external_id, created_at)
          VALUES (@id, @first_name, @last_name, @company_name, @email, @phone, @address, @external_id, @created_at)`,
@@ -252,6 +257,19 @@ export class SandboxStore {
     const last = this.statements.lastCreatedAt.get();
     const lastMs = last ? Date.parse(last.created_at) : 0;
     return new Date(Math.max(now, lastMs + 1));
+  }
+
+  /** Removes a customer and all it has (the API cannot; tests of the sync need it gone). */
+  deleteCustomer(id: string): boolean {
+    const seq = this.customerSeq(id);
+    if (seq === undefined) return false;
+    this.db.transaction(() => {
+      this.statements.deleteAccountsOf.run(seq);
+      this.statements.deleteVerificationsOf.run(seq);
+      this.statements.deleteCustomer.run(seq);
+    })();
+    this.customerCount -= 1;
+    return true;
   }
 
   listBankAccounts(customerSeq: number): BankAccount[] {

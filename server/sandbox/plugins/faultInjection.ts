@@ -20,7 +20,12 @@ export const faultInjection = fp(
     app.addHook('onRequest', async (request, reply) => {
       const operationId = request.routeOptions.config.operationId;
       if (!operationId) return;
-      recent.push({ method: request.method, url: request.url, headers: { ...request.headers } });
+      recent.push({
+        method: request.method,
+        url: request.url,
+        headers: { ...request.headers },
+        at: Date.now(),
+      });
       if (recent.length > 100) recent.shift();
       stats.operations[operationId] = (stats.operations[operationId] ?? 0) + 1;
       const fault = faults.take(operationId);

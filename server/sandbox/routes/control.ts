@@ -66,6 +66,15 @@ export const controlRoutes: FastifyPluginAsync<{ operationIds: string[] }> = asy
     return reply.code(204).send();
   });
 
+  // A customer gone upstream by other means than this API (which cannot delete one), for sync tests.
+  app.delete<{ Params: { customer_id: string } }>(
+    '/_sandbox/customers/:customer_id',
+    async (request, reply) => {
+      const deleted = sandbox.store.deleteCustomer(request.params.customer_id);
+      return reply.code(deleted ? 204 : 404).send();
+    },
+  );
+
   app.get('/_sandbox/stats', async () => sandbox.stats);
   app.get('/_sandbox/requests', async () => ({ data: sandbox.recent }));
   app.delete('/_sandbox/stats', async (_request, reply) => {
