@@ -119,6 +119,15 @@ export class Sessions {
     return session;
   }
 
+  /**
+   * This request's session if still live, without recording activity: a
+   * long-lived stream re-checks it, and must not keep an idle agent signed in.
+   */
+  async stillLive(request: FastifyRequest): Promise<ActiveSession | undefined> {
+    const token = this.tokenOf(request);
+    return token ? this.cache.lookup(token, this.lifetimes, this.now()) : undefined;
+  }
+
   /** Signs in: always a new token, and the session the browser brought is ended, so a planted one is worthless. */
   async start(request: FastifyRequest, reply: FastifyReply, account: Account): Promise<boolean> {
     const previous = this.tokenOf(request);

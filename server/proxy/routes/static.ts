@@ -30,7 +30,7 @@ export default fp<{ distDir: string }>(
       const path = request.url.split('?')[0] ?? '';
       const clientRoute =
         (request.method === 'GET' || request.method === 'HEAD') &&
-        !/^\/(api|auth)(\/|$)/.test(path) &&
+        !/^\/(api|auth|bo)(\/|$)/.test(path) &&
         !path.startsWith('/assets/') &&
         (request.headers.accept ?? '').includes('text/html');
       if (clientRoute && existsSync(indexFile)) {
