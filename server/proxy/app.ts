@@ -27,6 +27,8 @@ import users from './plugins/users';
 import worker, { type WorkerSettings } from './plugins/worker';
 import api from './routes/api';
 import auth from './routes/auth';
+import backOffice from './routes/bo/backOffice';
+import type { LiveEventSettings } from './routes/bo/events';
 import health from './routes/health';
 import dashboardFiles from './routes/static';
 import type { SignInLimits } from './routes/signInLimits';
@@ -61,6 +63,8 @@ export interface ProxyConfig {
   idempotency?: IdempotencySettings;
   /** AUDIT_RETENTION_DAYS: audit events older than this are swept (400). */
   auditRetentionDays?: number;
+  /** /bo/events: store polling, heartbeat and session re-check periods (tests shorten them). */
+  liveEvents?: Partial<LiveEventSettings>;
   /** The deployment's one background worker (lease and sweeps). */
   worker?: WorkerSettings;
   logger?: FastifyServerOptions['logger'] | FastifyBaseLogger;
@@ -127,6 +131,7 @@ export async function buildApp(config: ProxyConfig): Promise<FastifyInstance> {
     await signedIn.register(acceptJson);
     await signedIn.register(auth, { limits: config.loginLimits, now });
     await signedIn.register(api, { operations });
+    await signedIn.register(backOffice, { now, liveEvents: config.liveEvents });
   });
   await app.register(dashboardFiles, { distDir: config.distDir });
   return app;
