@@ -4,6 +4,7 @@ import type { components } from '../../openapi/customers';
 import { schemaRules } from '../../openapi/rules';
 import { bankAccountKeys } from './bankAccounts';
 import { api, unwrap } from './client';
+import { indexKeys } from './customerIndex';
 import { useCreateMutation } from './createMutation';
 import { textWithin } from './formRules';
 
@@ -79,11 +80,13 @@ export function useStartVerification(customerId: string) {
         body,
         headers,
       }),
-    // A verification that resolves may mark the customer's bank accounts verified.
+    // A verification that resolves may mark the customer's bank accounts verified;
+    // the index (queue, statuses, who started it) knows of it at once.
     (queryClient) =>
       Promise.all([
         queryClient.invalidateQueries({ queryKey: verificationKeys.all(customerId) }),
         queryClient.invalidateQueries({ queryKey: bankAccountKeys.all(customerId) }),
+        queryClient.invalidateQueries({ queryKey: indexKeys.all }),
       ]),
   );
 }

@@ -28,6 +28,14 @@ export const router = createBrowserRouter([
               })),
           },
           {
+            path: 'verifications',
+            errorElement: <RouteError />,
+            lazy: () =>
+              import('../pages/VerificationQueuePage').then((m) => ({
+                Component: m.VerificationQueuePage,
+              })),
+          },
+          {
             element: <RequireAgentRole />,
             children: [
               {
@@ -77,6 +85,12 @@ export const router = createBrowserRouter([
                   import('../pages/VerificationsTab').then((m) => ({
                     Component: m.VerificationsTab,
                   })),
+              },
+              {
+                path: 'activity',
+                errorElement: <RouteError />,
+                lazy: () =>
+                  import('../pages/ActivityTab').then((m) => ({ Component: m.ActivityTab })),
               },
               {
                 path: 'verifications/:verificationId',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { listParams, matchesFilter } from './listParams';
+import { listParams, matchesFilter, queueParams, queueQuery, queueSearch } from './listParams';
 
 describe('list state in the URL', () => {
   it('reads page and size, falling back on anything invalid', () => {
@@ -7,16 +7,19 @@ describe('list state in the URL', () => {
       page: 3,
       size: 50,
       filter: 'dup',
+      status: undefined,
     });
     expect(listParams(new URLSearchParams('page=0&size=7'))).toEqual({
       page: 1,
       size: 20,
       filter: '',
+      status: undefined,
     });
     expect(listParams(new URLSearchParams('page=abc&size=abc'))).toEqual({
       page: 1,
       size: 20,
       filter: '',
+      status: undefined,
     });
   });
 
@@ -32,5 +35,51 @@ describe('list state in the URL', () => {
     expect(matchesFilter(customer, 'MULLER')).toBe(true);
     expect(matchesFilter(customer, 'crm-7')).toBe(true);
     expect(matchesFilter(customer, '  ')).toBe(true);
+  });
+
+  it('reads the status filter of the list, ignoring one the index does not know', () => {
+    expect(listParams(new URLSearchParams('status=failed')).status).toBe('failed');
+    expect(listParams(new URLSearchParams('status=none')).status).toBe('none');
+    expect(listParams(new URLSearchParams('status=Failed')).status).toBeUndefined();
+    expect(listParams(new URLSearchParams('status=pending,failed')).status).toBeUndefined();
+  });
+});
+
+describe('the verification queue in the URL', () => {
+  it('reads several statuses in one canonical order, "mine", the age and the page', () => {
+    expect(
+      queueParams(new URLSearchParams('status=failed,pending,bogus&mine=1&age=24h&page=3')),
+    ).toEqual({
+      statuses: ['pending', 'failed'],
+      mine: true,
+      age: '24h',
+      page: 3,
+    });
+  });
+
+  it("falls back to every verification, anyone's, any age, page 1", () => {
+    expect(queueParams(new URLSearchParams('status=&mine=yes&age=2h&page=-1'))).toEqual({
+      statuses: [],
+      mine: false,
+      age: undefined,
+      page: 1,
+    });
+  });
+
+  it('writes back the same filters, leaving the defaults out', () => {
+    const filters = queueParams(
+      new URLSearchParams('status=unverified,stale&mine=1&age=7d&page=2'),
+    );
+    expect(queueSearch(filters).toString()).toBe('status=unverified%2Cstale&mine=1&age=7d&page=2');
+    expect(queueSearch({ statuses: [], mine: false, age: undefined, page: 1 }).toString()).toBe('');
+  });
+
+  it('asks the API for exactly the filters set', () => {
+    expect(queueQuery({ statuses: ['pending'], mine: true, age: '1h' })).toEqual({
+      status: 'pending',
+      mine: true,
+      age: '1h',
+    });
+    expect(queueQuery({ statuses: [], mine: false, age: undefined })).toEqual({});
   });
 });

@@ -14,6 +14,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef } from 'react';
 import { Link, Outlet, useLocation, useNavigate, useParams } from 'react-router';
 import { bankAccountKeys } from '../api/bankAccounts';
+import { indexKeys } from '../api/customerIndex';
 import { customerQuery, fullName } from '../api/customers';
 import { ApiError } from '../api/errors';
 import { verificationsQuery, type Verification } from '../api/verifications';
@@ -52,7 +53,10 @@ function useResolutionNotices(customerId: string, verifications: Verification[] 
       }
       previous.current.set(verification.id, verification.status);
     }
-    if (resolved) void queryClient.invalidateQueries({ queryKey: bankAccountKeys.all(customerId) });
+    if (!resolved) return;
+    void queryClient.invalidateQueries({ queryKey: bankAccountKeys.all(customerId) });
+    // The index's rows of it (queue, status column, timeline) changed with it.
+    void queryClient.invalidateQueries({ queryKey: indexKeys.all });
   }, [verifications, customerId, queryClient]);
 }
 
@@ -75,7 +79,9 @@ export function CustomerLayout() {
     ? 'bank-accounts'
     : location.pathname.startsWith(`${base}/verifications`)
       ? 'verifications'
-      : 'overview';
+      : location.pathname.startsWith(`${base}/activity`)
+        ? 'activity'
+        : 'overview';
 
   return (
     <Stack gap="md">
@@ -117,6 +123,7 @@ export function CustomerLayout() {
           <Tabs.Tab value="overview">Overview</Tabs.Tab>
           <Tabs.Tab value="bank-accounts">Bank accounts</Tabs.Tab>
           <Tabs.Tab value="verifications">Verifications</Tabs.Tab>
+          <Tabs.Tab value="activity">Activity</Tabs.Tab>
         </Tabs.List>
       </Tabs>
       {customer.data && <Outlet context={customer.data} />}

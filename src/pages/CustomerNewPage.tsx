@@ -1,16 +1,80 @@
-import { Paper, SimpleGrid, Stack, TextInput, Title, Anchor, Breadcrumbs } from '@mantine/core';
+import {
+  Alert,
+  Anchor,
+  Breadcrumbs,
+  Paper,
+  SimpleGrid,
+  Stack,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
+import { IconCopy } from '@tabler/icons-react';
+import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
+import { useWatch, type Control } from 'react-hook-form';
 import { flushSync } from 'react-dom';
 import { Link, useNavigate } from 'react-router';
 import {
   customerCreateFromForm,
   customerFormSchema,
   useCreateCustomer,
+  type CustomerForm,
 } from '../api/createCustomer';
+import { duplicatesQuery, type Duplicate } from '../api/customerIndex';
 import { fullName } from '../api/customers';
 import { CreateForm } from '../components/CreateForm';
 import { LeaveGuard } from '../components/LeaveGuard';
 import { useCreateForm } from '../components/useCreateForm';
+
+const FIELD_WORDS: Record<Duplicate['field'], string> = {
+  email: 'this email',
+  external_id: 'this external ID',
+};
+
+/** Only a whole address is worth asking about; the index matches it whole. */
+const looksLikeEmail = (email: string) => /^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(email);
+
+/**
+ * Customers the index already has with the email or external ID being typed
+ * (asked once the typing pauses). It warns only: the Customers API decides.
+ */
+function useDuplicates(control: Control<CustomerForm>) {
+  const [email = '', externalId = ''] = useWatch({ control, name: ['email', 'external_id'] });
+  // Strings, not an object: a new object each render would restart the wait forever.
+  const [askedEmail] = useDebouncedValue(looksLikeEmail(email.trim()) ? email.trim() : '', 300);
+  const [askedExternalId] = useDebouncedValue(externalId.trim(), 300);
+  const duplicates = useQuery(duplicatesQuery(askedEmail, askedExternalId)).data?.data ?? [];
+  return (field: Duplicate['field']) => duplicates.filter((duplicate) => duplicate.field === field);
+}
+
+function DuplicateWarning({ duplicates }: { duplicates: Duplicate[] }) {
+  const [first] = duplicates;
+  if (!first) return null;
+  return (
+    <Alert
+      color="yellow"
+      variant="light"
+      icon={<IconCopy size={16} aria-hidden />}
+      title={`A customer with ${FIELD_WORDS[first.field]} already exists`}
+      p="xs"
+    >
+      <Text size="sm">
+        {duplicates.map((duplicate, i) => (
+          <span key={duplicate.customer.id}>
+            {i > 0 && ', '}
+            <Anchor component={Link} to={`/customers/${encodeURIComponent(duplicate.customer.id)}`}>
+              {fullName(duplicate.customer)}
+            </Anchor>
+            {duplicate.customer.company_name ? ` (${duplicate.customer.company_name})` : ''}
+          </span>
+        ))}
+        . You can still create this one if it is someone else.
+      </Text>
+    </Alert>
+  );
+}
 
 export function CustomerNewPage() {
   const navigate = useNavigate();
@@ -41,6 +105,7 @@ export function CustomerNewPage() {
   });
   const { form, field, pending } = createForm;
   const { isDirty } = form.formState;
+  const duplicatesOf = useDuplicates(form.control);
 
   return (
     <Stack gap="md" maw={760}>
@@ -65,6 +130,9 @@ export function CustomerNewPage() {
             <TextInput label="Last name" required autoComplete="off" {...field('last_name')} />
           </SimpleGrid>
           <TextInput label="Email" type="email" required autoComplete="off" {...field('email')} />
+          <div role="status">
+            <DuplicateWarning duplicates={duplicatesOf('email')} />
+          </div>
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
             <TextInput label="Company" autoComplete="off" {...field('company_name')} />
             <TextInput
@@ -81,6 +149,9 @@ export function CustomerNewPage() {
             autoComplete="off"
             {...field('external_id')}
           />
+          <div role="status">
+            <DuplicateWarning duplicates={duplicatesOf('external_id')} />
+          </div>
         </CreateForm>
       </Paper>
       <LeaveGuard when={isDirty && !saved && !pending} />

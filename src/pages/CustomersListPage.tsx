@@ -1,19 +1,80 @@
-import { Anchor, Button, Group, NativeSelect, Stack, Text, TextInput, Title } from '@mantine/core';
+import {
+  Anchor,
+  Button,
+  Group,
+  NativeSelect,
+  Skeleton,
+  Stack,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { IconPlus, IconSearch, IconUsers } from '@tabler/icons-react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useMemo } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { useCanCreate } from '../api/auth';
+import {
+  customerStatusesQuery,
+  indexedCustomersQuery,
+  type IndexedCustomer,
+  type LatestVerification,
+} from '../api/customerIndex';
 import { customersListQuery, fullName, type Customer } from '../api/customers';
+import { Pager } from '../components/Pager';
 import { QueryList } from '../components/QueryList';
 import { ListEmpty, type ListColumn } from '../components/ResponsiveList';
+import { StatusBadge } from '../components/StatusBadge';
 import { formatCount, formatDate } from '../lib/format';
-import { listParams, matchesFilter, PAGE_SIZES } from '../lib/listParams';
+import { CUSTOMER_STATUS_FILTERS, listParams, matchesFilter, PAGE_SIZES } from '../lib/listParams';
+import { statusLook } from '../lib/verificationStatus';
 
-const customerPath = (customer: Customer) => `/customers/${customer.id}`;
+/** A customer of the list, from the Customers API or the index, with its latest verification. */
+type CustomerRow = Customer & {
+  id: string;
+  /** Undefined while the statuses load, or when they could not be. */
+  latest: LatestVerification | null | undefined;
+};
+
+function fromIndex(customer: IndexedCustomer): CustomerRow {
+  const orUndefined = (value: string | null | undefined) => value ?? undefined;
+  return {
+    id: customer.id,
+    first_name: customer.first_name,
+    last_name: customer.last_name,
+    company_name: orUndefined(customer.company_name),
+    email: orUndefined(customer.email),
+    phone: orUndefined(customer.phone),
+    external_id: orUndefined(customer.external_id),
+    created_at: orUndefined(customer.created_at),
+    latest: customer.latest_verification,
+  };
+}
+
+const STATUS_OPTIONS = [
+  { value: '', label: 'Any status' },
+  ...CUSTOMER_STATUS_FILTERS.map((status) => ({
+    value: status,
+    label: status === 'none' ? 'Not verified' : statusLook(status, status === 'stale').label,
+  })),
+];
+
+const customerPath = (customer: CustomerRow) => `/customers/${customer.id}`;
 const NOWRAP = { style: { whiteSpace: 'nowrap' } } as const;
 
-const COLUMNS: ListColumn<Customer>[] = [
+function LatestStatus({ customer, failed }: { customer: CustomerRow; failed: boolean }) {
+  if (customer.latest !== undefined)
+    return <StatusBadge status={customer.latest?.status} stale={customer.latest?.stale} />;
+  return failed ? (
+    <Text size="sm" c="dimmed">
+      Unknown
+    </Text>
+  ) : (
+    <Skeleton height={18} width={90} aria-hidden />
+  );
+}
+
+const columns = (statusesFailed: boolean): ListColumn<CustomerRow>[] => [
   {
     header: 'Name',
     cell: (customer) => (
@@ -28,6 +89,11 @@ const COLUMNS: ListColumn<Customer>[] = [
       </Anchor>
     ),
     skeletonWidth: 140,
+  },
+  {
+    header: 'Status',
+    cell: (customer) => <LatestStatus customer={customer} failed={statusesFailed} />,
+    skeletonWidth: 90,
   },
   { header: 'Company', cell: (customer) => customer.company_name ?? '—', skeletonWidth: 100 },
   { header: 'Email', cell: (customer) => customer.email, skeletonWidth: 100 },
@@ -51,7 +117,7 @@ const COLUMNS: ListColumn<Customer>[] = [
   },
 ];
 
-function CustomerCard({ customer }: { customer: Customer }) {
+function CustomerCard({ customer, failed }: { customer: CustomerRow; failed: boolean }) {
   return (
     <Group justify="space-between" wrap="nowrap" align="flex-start">
       <div style={{ minWidth: 0 }}>
@@ -70,36 +136,74 @@ function CustomerCard({ customer }: { customer: Customer }) {
           {[customer.phone, customer.external_id].filter(Boolean).join(' · ')}
         </Text>
       </div>
-      <Text size="xs" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
-        {formatDate(customer.created_at)}
-      </Text>
+      <Stack gap={4} align="flex-end">
+        <LatestStatus customer={customer} failed={failed} />
+        <Text size="xs" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
+          {formatDate(customer.created_at)}
+        </Text>
+      </Stack>
     </Group>
   );
 }
 
 export function CustomersListPage() {
   const [searchParams, setSearchParams] = useSearchParams();
-  const { page, size, filter } = listParams(searchParams);
+  const { page, size, filter, status } = listParams(searchParams);
   const canCreate = useCanCreate();
   const queryClient = useQueryClient();
-  const list = useQuery(customersListQuery(page, size));
+  // The Customers API cannot filter by status: with a status filter the index serves the list.
+  const upstream = useQuery({ ...customersListQuery(page, size), enabled: !status });
+  const indexed = useQuery({
+    ...indexedCustomersQuery(status ?? 'none', page, size),
+    enabled: status !== undefined,
+  });
+  const list = status ? indexed : upstream;
   const count = list.data?.meta?.count ?? 0;
   const lastPage = Math.max(1, Math.ceil(count / size));
 
+  const upstreamIds = useMemo(
+    () => (status ? [] : (upstream.data?.data ?? []).flatMap((c) => (c.id ? [c.id] : []))),
+    [status, upstream.data],
+  );
+  const statuses = useQuery(customerStatusesQuery(upstreamIds));
+
   // The next page is fetched ahead, so "Next" shows it at once.
   useEffect(() => {
-    if (!list.data || list.isPlaceholderData || page >= lastPage) return;
+    if (status || !upstream.data || upstream.isPlaceholderData || page >= lastPage) return;
     void queryClient.prefetchQuery(customersListQuery(page + 1, size));
-  }, [list.data, list.isPlaceholderData, page, lastPage, size, queryClient]);
+  }, [status, upstream.data, upstream.isPlaceholderData, page, lastPage, size, queryClient]);
 
-  const rows = useMemo(
-    () => (list.data?.data ?? []).filter((customer) => matchesFilter(customer, filter)),
-    [list.data, filter],
-  );
+  const rows = useMemo(() => {
+    const known = statuses.data?.data;
+    // Placeholder statuses are the previous page's: this page's ids are not all in them yet.
+    const latestOf = (id: string) =>
+      known && Object.hasOwn(known, id)
+        ? (known[id] ?? null)
+        : statuses.isPlaceholderData || !known
+          ? undefined
+          : null;
+    const all: CustomerRow[] = status
+      ? (indexed.data?.data ?? []).map(fromIndex)
+      : (upstream.data?.data ?? []).flatMap((customer) =>
+          customer.id
+            ? [
+                {
+                  ...customer,
+                  id: customer.id,
+                  latest: latestOf(customer.id),
+                },
+              ]
+            : [],
+        );
+    return all.filter((customer) => matchesFilter(customer, filter));
+  }, [status, indexed.data, upstream.data, statuses.data, statuses.isPlaceholderData, filter]);
+  const statusesFailed = !status && statuses.isError;
 
   const emptyTitle =
     count === 0
-      ? 'No customers yet'
+      ? status
+        ? 'No customer has this verification status'
+        : 'No customers yet'
       : filter
         ? 'No customer on this page matches the filter'
         : 'This page is empty';
@@ -135,25 +239,36 @@ export function CustomersListPage() {
         )}
       </Group>
 
-      <TextInput
-        label="Filter this page"
-        description="Filters the customers shown on this page only, by name, company, email, phone or external ID"
-        placeholder="Type to filter"
-        leftSection={<IconSearch size={16} aria-hidden />}
-        value={filter}
-        onChange={(event) => update({ q: event.currentTarget.value })}
-        maw={480}
-      />
+      <Group align="flex-start" gap="md">
+        <TextInput
+          label="Filter this page"
+          description="Filters the customers shown on this page only, by name, company, email, phone or external ID"
+          placeholder="Type to filter"
+          leftSection={<IconSearch size={16} aria-hidden />}
+          value={filter}
+          onChange={(event) => update({ q: event.currentTarget.value })}
+          maw={480}
+          style={{ flex: '1 1 280px' }}
+        />
+        <NativeSelect
+          label="Verification status"
+          description="The latest verification of each customer"
+          data={STATUS_OPTIONS}
+          value={status ?? ''}
+          onChange={(event) => update({ status: event.currentTarget.value, page: undefined })}
+          w={220}
+        />
+      </Group>
 
       <QueryList
         query={list}
         errorTitle="The customers could not be loaded"
         rows={rows}
-        columns={COLUMNS}
-        card={(customer) => <CustomerCard customer={customer} />}
+        columns={columns(statusesFailed)}
+        card={(customer) => <CustomerCard customer={customer} failed={statusesFailed} />}
         href={customerPath}
         skeletonRows={Math.min(size, 10)}
-        minWidth={860}
+        minWidth={980}
         busy={list.isFetching}
         empty={
           <ListEmpty icon={IconUsers} title={emptyTitle}>
@@ -172,27 +287,11 @@ export function CustomersListPage() {
       />
 
       <Group justify="space-between" wrap="wrap" gap="sm">
-        <Group gap="xs">
-          <Button
-            variant="default"
-            disabled={page <= 1}
-            onClick={() => update({ page: String(page - 1) })}
-          >
-            Previous
-          </Button>
-          <Button
-            variant="default"
-            disabled={page >= lastPage}
-            onClick={() => update({ page: String(page + 1) })}
-          >
-            Next
-          </Button>
-          <Text size="sm" c="dimmed">
-            {list.data
-              ? `Page ${formatCount(page)} of ${formatCount(lastPage)}`
-              : `Page ${formatCount(page)}`}
-          </Text>
-        </Group>
+        <Pager
+          page={page}
+          lastPage={list.data ? lastPage : undefined}
+          onPage={(next) => update({ page: String(next) })}
+        />
         <NativeSelect
           label="Rows per page"
           data={PAGE_SIZES.map(String)}

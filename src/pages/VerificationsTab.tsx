@@ -1,7 +1,9 @@
 import { Anchor, Code, Group, Text, TextInput } from '@mantine/core';
 import { IconPlayerPlay, IconShieldCheck } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
+import { useMemo } from 'react';
 import { Link, useOutletContext } from 'react-router';
+import { indexedVerificationsQuery, type IndexedVerification } from '../api/customerIndex';
 import { fullName, type Customer } from '../api/customers';
 import {
   useStartVerification,
@@ -63,10 +65,23 @@ function VerificationLink({ verification }: { verification: Verification }) {
   );
 }
 
-const COLUMNS: ListColumn<Verification>[] = [
-  { header: 'Status', cell: (v) => <StatusBadge status={v.status} /> },
+/** What the index adds to each verification: who started it, and when. */
+type StartedOf = (verification: Verification) => IndexedVerification | undefined;
+
+function startedText(indexed: IndexedVerification | undefined): string {
+  if (!indexed?.started_at) return '—';
+  const at = formatDateTime(indexed.started_at);
+  return indexed.started_by ? `${at} by ${indexed.started_by}` : at;
+}
+
+const columns = (startedOf: StartedOf): ListColumn<Verification>[] => [
+  {
+    header: 'Status',
+    cell: (v) => <StatusBadge status={v.status} stale={startedOf(v)?.stale} />,
+  },
   { header: 'Match score', cell: (v) => formatPercent(v.match_score) },
   { header: 'Provider', cell: (v) => v.provider_id },
+  { header: 'Started', cell: (v) => startedText(startedOf(v)), skeletonWidth: 140 },
   {
     header: 'Verified at',
     cell: (v) => formatDateTime(v.verified_at),
@@ -75,13 +90,22 @@ const COLUMNS: ListColumn<Verification>[] = [
   { header: 'ID', cell: (v) => <VerificationLink verification={v} /> },
 ];
 
-function VerificationCard({ verification }: { verification: Verification }) {
+function VerificationCard({
+  verification,
+  indexed,
+}: {
+  verification: Verification;
+  indexed: IndexedVerification | undefined;
+}) {
   return (
     <>
       <Group justify="space-between" wrap="nowrap">
-        <StatusBadge status={verification.status} />
+        <StatusBadge status={verification.status} stale={indexed?.stale} />
         <Text size="sm">Match {formatPercent(verification.match_score)}</Text>
       </Group>
+      <Text size="xs" c="dimmed">
+        Started {startedText(indexed)}
+      </Text>
       <Group justify="space-between">
         <Text size="xs" c="dimmed">
           {verification.provider_id}
@@ -102,6 +126,11 @@ function verificationsSummary(verifications: Verification[]): string {
 export function VerificationsTab() {
   const customer = useOutletContext<Customer>();
   const verifications = useQuery(verificationsQuery(customer.id!));
+  const indexed = useQuery(indexedVerificationsQuery(customer.id!));
+  const startedOf = useMemo(() => {
+    const byId = new Map((indexed.data?.data ?? []).map((v) => [v.id, v]));
+    return (verification: Verification) => byId.get(verification.id ?? '');
+  }, [indexed.data]);
   return (
     <CustomerResourceTab
       query={verifications}
@@ -112,8 +141,10 @@ export function VerificationsTab() {
         form: (close) => <StartVerificationForm customer={customer} onDone={close} />,
       }}
       errorTitle="The verifications could not be loaded"
-      columns={COLUMNS}
-      card={(verification) => <VerificationCard verification={verification} />}
+      columns={columns(startedOf)}
+      card={(verification) => (
+        <VerificationCard verification={verification} indexed={startedOf(verification)} />
+      )}
       empty={<ListEmpty icon={IconShieldCheck} title="No verification yet" />}
     />
   );

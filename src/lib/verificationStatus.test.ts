@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { statusLook } from './verificationStatus';
+
+describe('how a verification status reads', () => {
+  it("reads this API's statuses in its own words", () => {
+    expect(statusLook('pending')).toEqual({ tone: 'pending', label: 'Pending' });
+    expect(statusLook('verified')).toEqual({ tone: 'verified', label: 'Verified' });
+    expect(statusLook('unverified')).toEqual({ tone: 'unverified', label: 'Unverified' });
+    expect(statusLook('failed')).toEqual({ tone: 'failed', label: 'Failed' });
+  });
+
+  it('shows a pending verification no longer watched as stale', () => {
+    expect(statusLook('pending', true)).toEqual({ tone: 'stale', label: 'Stale' });
+  });
+
+  it('reads a customer never verified as "Not verified"', () => {
+    expect(statusLook(null)).toEqual({ tone: 'none', label: 'Not verified' });
+    expect(statusLook(undefined)).toEqual({ tone: 'none', label: 'Not verified' });
+    expect(statusLook('  ')).toEqual({ tone: 'none', label: 'Not verified' });
+  });
+
+  it("gives Fintecture's own words the tone they share, keeping the word", () => {
+    expect(statusLook('initiated')).toEqual({ tone: 'pending', label: 'Initiated' });
+    expect(statusLook('cancelled')).toEqual({ tone: 'pending', label: 'Cancelled' });
+    expect(statusLook('success')).toEqual({ tone: 'verified', label: 'Success' });
+    expect(statusLook('Success')).toEqual({ tone: 'verified', label: 'Success' });
+    expect(statusLook('VERIFIED')).toEqual({ tone: 'verified', label: 'Verified' });
+  });
+
+  it('shows an unknown status neutrally, as it is', () => {
+    expect(statusLook('under_review')).toEqual({ tone: 'other', label: 'under_review' });
+    // A word that names an Object.prototype member is no status either.
+    expect(statusLook('constructor')).toEqual({ tone: 'other', label: 'constructor' });
+  });
+});

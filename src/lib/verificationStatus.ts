@@ -1,0 +1,51 @@
+/**
+ * How a verification status reads. The index passes statuses on as the
+ * Customers API gives them, and other API versions (Fintecture's own) use
+ * other words, so any string is taken and none makes the dashboard fail.
+ */
+export type StatusTone =
+  'pending' | 'verified' | 'unverified' | 'failed' | 'stale' | 'none' | 'other';
+
+/** This API's words, and Fintecture's for the same states. */
+const TONE_OF = new Map<string, StatusTone>(
+  Object.entries({
+    pending: 'pending',
+    initiated: 'pending',
+    cancelled: 'pending',
+    verified: 'verified',
+    success: 'verified',
+    unverified: 'unverified',
+    failed: 'failed',
+  }),
+);
+
+const LABEL_OF: Partial<Record<StatusTone, string>> = {
+  pending: 'Pending',
+  verified: 'Verified',
+  unverified: 'Unverified',
+  failed: 'Failed',
+  stale: 'Stale',
+  none: 'Not verified',
+};
+
+export interface StatusLook {
+  tone: StatusTone;
+  label: string;
+}
+
+/**
+ * A status's tone and label. `stale` (still pending after 24 hours of
+ * watching) overrides the status; null or undefined is a customer never
+ * verified; an unknown word shows as it is.
+ */
+export function statusLook(status: string | null | undefined, stale = false): StatusLook {
+  if (stale) return { tone: 'stale', label: LABEL_OF.stale! };
+  const word = status?.trim() ?? '';
+  if (!word) return { tone: 'none', label: LABEL_OF.none! };
+  const tone = TONE_OF.get(word.toLowerCase()) ?? 'other';
+  if (tone === 'other') return { tone, label: word };
+  // This API's own words read as ours; another API's keep their word, in the tone it shares.
+  return { tone, label: tone === word.toLowerCase() ? LABEL_OF[tone]! : capitalized(word) };
+}
+
+const capitalized = (word: string) => word.charAt(0).toUpperCase() + word.slice(1);

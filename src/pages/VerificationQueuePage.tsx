@@ -1,0 +1,231 @@
+import {
+  Anchor,
+  Button,
+  Chip,
+  Group,
+  NativeSelect,
+  Stack,
+  Switch,
+  Text,
+  Title,
+} from '@mantine/core';
+import { IconDownload, IconShieldCheck } from '@tabler/icons-react';
+import { useQuery } from '@tanstack/react-query';
+import { Link, useSearchParams } from 'react-router';
+import type { IndexedVerification } from '../api/customerIndex';
+import { queueCsvHref, verificationQueueQuery, type QueueCounts } from '../api/queue';
+import { Pager } from '../components/Pager';
+import { QueryList } from '../components/QueryList';
+import { ListEmpty, type ListColumn } from '../components/ResponsiveList';
+import { StatusBadge } from '../components/StatusBadge';
+import { formatCount, formatDateTime, formatPercent } from '../lib/format';
+import {
+  QUEUE_AGES,
+  QUEUE_PAGE_SIZE,
+  QUEUE_STATUS_FILTERS,
+  queueParams,
+  queueSearch,
+  type QueueAge,
+  type QueueFilters,
+  type QueueStatusFilter,
+} from '../lib/listParams';
+import { statusLook } from '../lib/verificationStatus';
+
+const AGE_LABELS: Record<QueueAge, string> = {
+  '1h': 'Last hour',
+  '24h': 'Last 24 hours',
+  '7d': 'Last 7 days',
+  '30d': 'Last 30 days',
+};
+const NOWRAP = { style: { whiteSpace: 'nowrap' } } as const;
+
+const verificationPath = (v: IndexedVerification) =>
+  `/customers/${encodeURIComponent(v.customer_id)}/verifications/${encodeURIComponent(v.id)}`;
+const customerPath = (v: IndexedVerification) => `/customers/${encodeURIComponent(v.customer_id)}`;
+const score = (v: IndexedVerification) => formatPercent(v.match_score ?? undefined);
+const when = (iso: string | null) => formatDateTime(iso ?? undefined);
+
+function CustomerLink({ verification }: { verification: IndexedVerification }) {
+  return (
+    <Anchor
+      component={Link}
+      to={customerPath(verification)}
+      fw={500}
+      // The row opens the verification; this link opens the customer, one navigation per click.
+      onClick={(event) => event.stopPropagation()}
+    >
+      {verification.customer_name || verification.customer_id}
+    </Anchor>
+  );
+}
+
+const COLUMNS: ListColumn<IndexedVerification>[] = [
+  {
+    header: 'Customer',
+    cell: (v) => (
+      <>
+        <CustomerLink verification={v} />
+        {v.company_name && (
+          <Text size="xs" c="dimmed">
+            {v.company_name}
+          </Text>
+        )}
+      </>
+    ),
+    skeletonWidth: 140,
+  },
+  { header: 'Status', cell: (v) => <StatusBadge status={v.status} stale={v.stale} /> },
+  { header: 'Score', cell: score, skeletonWidth: 40 },
+  { header: 'Provider', cell: (v) => v.provider_id ?? '—' },
+  { header: 'Started by', cell: (v) => v.started_by ?? '—' },
+  { header: 'Started', cell: (v) => when(v.started_at), cellProps: NOWRAP, skeletonWidth: 110 },
+  { header: 'Resolved', cell: (v) => when(v.resolved_at), cellProps: NOWRAP, skeletonWidth: 110 },
+];
+
+function VerificationCard({ verification: v }: { verification: IndexedVerification }) {
+  return (
+    <Stack gap={4}>
+      <Group justify="space-between" wrap="nowrap" align="flex-start">
+        <div style={{ minWidth: 0 }}>
+          <Text fw={600} c="indigo.8">
+            {v.customer_name || v.customer_id}
+          </Text>
+          {v.company_name && (
+            <Text size="sm" c="dimmed">
+              {v.company_name}
+            </Text>
+          )}
+        </div>
+        <StatusBadge status={v.status} stale={v.stale} />
+      </Group>
+      <Text size="sm">
+        Match {score(v)} · {v.provider_id ?? 'no provider'}
+      </Text>
+      <Text size="xs" c="dimmed">
+        Started {when(v.started_at)}
+        {v.started_by ? ` by ${v.started_by}` : ''}
+        {v.resolved_at ? ` · resolved ${when(v.resolved_at)}` : ''}
+      </Text>
+    </Stack>
+  );
+}
+
+/** Pending, Verified… with how many there are under the other filters. */
+function StatusChips({
+  selected,
+  counts,
+  onChange,
+}: {
+  selected: QueueStatusFilter[];
+  counts: QueueCounts | undefined;
+  onChange: (statuses: QueueStatusFilter[]) => void;
+}) {
+  return (
+    <Group gap="xs" role="group" aria-label="Status">
+      <Chip.Group
+        multiple
+        value={selected}
+        onChange={(values) =>
+          // Kept in one order, so a filter has one URL whichever chip was clicked first.
+          onChange(QUEUE_STATUS_FILTERS.filter((status) => values.includes(status)))
+        }
+      >
+        {QUEUE_STATUS_FILTERS.map((status) => (
+          <Chip key={status} value={status} variant="outline">
+            {statusLook(status, status === 'stale').label}
+            {counts ? ` (${formatCount(counts[status])})` : ''}
+          </Chip>
+        ))}
+      </Chip.Group>
+    </Group>
+  );
+}
+
+function emptyTitle(filters: QueueFilters): string {
+  const filtered = filters.statuses.length > 0 || filters.mine || filters.age !== undefined;
+  return filtered ? 'No verification matches these filters' : 'No verification yet';
+}
+
+/** Every verification the index holds, across customers, filtered and paged in the URL. */
+export function VerificationQueuePage() {
+  const [searchParams, setSearchParams] = useSearchParams();
+  const { page, ...filters } = queueParams(searchParams);
+  const queue = useQuery(verificationQueueQuery(filters, page));
+  const count = queue.data?.meta.count;
+  const lastPage =
+    count === undefined ? undefined : Math.max(1, Math.ceil(count / QUEUE_PAGE_SIZE));
+
+  // A new filter starts again at page 1; the page alone keeps the filters.
+  const show = (changes: Partial<QueueFilters>) =>
+    setSearchParams(queueSearch({ ...filters, ...changes }));
+  const turnTo = (next: number) => setSearchParams(queueSearch({ ...filters, page: next }));
+
+  return (
+    <Stack gap="md">
+      <Group justify="space-between" align="flex-end">
+        <div>
+          <Title order={1} size="h2">
+            Verifications
+          </Title>
+          <Text c="dimmed" size="sm" aria-live="polite">
+            {count === undefined
+              ? ' '
+              : `${formatCount(count)} verification${count === 1 ? '' : 's'}${filters.statuses.length === 1 && filters.statuses[0] === 'pending' ? ', oldest first' : ', newest activity first'}`}
+          </Text>
+        </div>
+        <Button
+          component="a"
+          href={queueCsvHref(filters)}
+          download
+          variant="default"
+          leftSection={<IconDownload size={16} aria-hidden />}
+        >
+          Export CSV
+        </Button>
+      </Group>
+
+      <Stack gap="sm">
+        <StatusChips
+          selected={filters.statuses}
+          counts={queue.data?.meta.counts}
+          onChange={(statuses) => show({ statuses })}
+        />
+        <Group gap="lg" align="flex-end">
+          <NativeSelect
+            label="Started"
+            value={filters.age ?? ''}
+            data={[
+              { value: '', label: 'Any time' },
+              ...QUEUE_AGES.map((age) => ({ value: age, label: AGE_LABELS[age] })),
+            ]}
+            onChange={(event) =>
+              show({ age: (event.currentTarget.value || undefined) as QueueAge | undefined })
+            }
+            w={180}
+          />
+          <Switch
+            label="Started by me"
+            checked={filters.mine}
+            onChange={(event) => show({ mine: event.currentTarget.checked })}
+            mb={8}
+          />
+        </Group>
+      </Stack>
+
+      <QueryList
+        query={queue}
+        errorTitle="The verification queue could not be loaded"
+        rows={queue.data?.data ?? []}
+        columns={COLUMNS}
+        card={(verification) => <VerificationCard verification={verification} />}
+        href={verificationPath}
+        skeletonRows={10}
+        minWidth={920}
+        busy={queue.isFetching}
+        empty={<ListEmpty icon={IconShieldCheck} title={emptyTitle(filters)} />}
+      />
+
+      <Pager page={page} lastPage={lastPage} onPage={turnTo} />
+    </Stack>
+  );
+}
