@@ -27,16 +27,15 @@ export class EventRelay {
   /** A tick was asked for while one ran: run another right after. */
   private again = false;
   private stopped = false;
+  /** The store failed the last tick: the next failure is not logged again. */
+  private failing = false;
 
   constructor(
     private readonly index: Pick<CustomerIndex, 'eventsAfter'>,
     private readonly pollMs: number,
+    /** Told of the first failure of a run of them (a store outage), not of every tick's. */
     private readonly onError: (error: unknown) => void,
   ) {}
-
-  get size(): number {
-    return this.sinks.size;
-  }
 
   /** Starts relaying to `sink` (its replay, if behind, comes at once); gives the way to stop. */
   add(sink: EventSink): () => void {
@@ -57,7 +56,15 @@ export class EventRelay {
     clearTimeout(this.timer);
     this.timer = undefined;
     this.running = this.tick()
-      .catch(this.onError)
+      .then(
+        () => {
+          this.failing = false;
+        },
+        (error: unknown) => {
+          if (!this.failing) this.onError(error);
+          this.failing = true;
+        },
+      )
       .finally(() => {
         this.running = undefined;
         if (this.stopped || this.sinks.size === 0) return;

@@ -56,7 +56,9 @@ const eventRoutes: FastifyPluginAsync<Partial<LiveEventSettings>> = async (app, 
     await relay.stop();
   });
 
-  app.get('/bo/events', { schema: routeSchema('liveEvents') }, async (request, reply) => {
+  // No HEAD twin: it would open a stream only to throw it away, and never end.
+  const routeOptions = { schema: routeSchema('liveEvents'), exposeHeadRoute: false };
+  app.get('/bo/events', routeOptions, async (request, reply) => {
     const agent = (await app.signedInAgent(request, reply))!;
     const asked = resumeFrom(request);
     if (asked === 'invalid') {

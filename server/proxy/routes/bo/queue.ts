@@ -28,7 +28,12 @@ const queueRoutes: FastifyPluginAsync<{ now: () => number }> = async (app, { now
 
   app.get<{ Querystring: QueueQuery }>(
     '/bo/verifications.csv',
-    { schema: routeSchema('exportVerificationQueue'), attachValidation: true },
+    {
+      schema: routeSchema('exportVerificationQueue'),
+      attachValidation: true,
+      // A HEAD would read every row only to send none.
+      exposeHeadRoute: false,
+    },
     async (request, reply) => {
       if (request.validationError) return refuseInvalid(request, reply);
       const agent = (await app.signedInAgent(request, reply))!;
