@@ -153,6 +153,12 @@ export interface IndexSyncStateTable {
   state: string;
 }
 
+/** When each sync walk began: a full walk removes only customers not seen since. */
+export interface IndexWalksTable {
+  id: string;
+  started_at: Millis;
+}
+
 export interface IndexEventsTable {
   id: Generated<number>;
   at: Millis;
@@ -173,5 +179,6 @@ export interface StoreSchema {
   index_bank_accounts: IndexBankAccountsTable;
   index_verifications: IndexVerificationsTable;
   index_sync_state: IndexSyncStateTable;
+  index_walks: IndexWalksTable;
   index_events: IndexEventsTable;
 }

@@ -171,6 +171,13 @@ export function indexFeed(db: Db): Feed {
     upsertCustomers: (customers, now, walkId) =>
       db.transaction().execute(async (trx) => {
         const rows = byId(customers).map((customer) => customerRow(customer, now, walkId));
+        if (walkId !== undefined) {
+          await trx
+            .insertInto('index_walks')
+            .values({ id: walkId, started_at: now })
+            .onConflict((conflict) => conflict.column('id').doNothing())
+            .execute();
+        }
         if (rows.length === 0) return 0;
         const ids = rows.map((row) => row.id);
         const before = await trx
@@ -209,17 +216,26 @@ export function indexFeed(db: Db): Feed {
 
     removeCustomersNotWalked: (walkId) =>
       db.transaction().execute(async (trx) => {
+        const walk = await trx
+          .selectFrom('index_walks')
+          .select('started_at')
+          .where('id', '=', walkId)
+          .executeTakeFirst();
+        if (!walk) return 0;
+        // Not seen by the walk, nor created or changed since it began (the walk, newest
+        // first, cannot see a customer created through the proxy after it set out).
         const notWalked = trx
           .selectFrom('index_customers')
           .select('id')
-          .where((eb) => eb.or([eb('seen_walk', 'is', null), eb('seen_walk', '!=', walkId)]));
+          .where((eb) => eb.or([eb('seen_walk', 'is', null), eb('seen_walk', '!=', walkId)]))
+          .where('updated_at', '<', walk.started_at);
         await trx.deleteFrom('index_verifications').where('customer_id', 'in', notWalked).execute();
         await trx.deleteFrom('index_bank_accounts').where('customer_id', 'in', notWalked).execute();
-        return deleted(
-          trx
-            .deleteFrom('index_customers')
-            .where((eb) => eb.or([eb('seen_walk', 'is', null), eb('seen_walk', '!=', walkId)])),
+        const removed = await deleted(
+          trx.deleteFrom('index_customers').where('id', 'in', notWalked),
         );
+        await trx.deleteFrom('index_walks').where('started_at', '<=', walk.started_at).execute();
+        return removed;
       }),
 
     async upsertBankAccounts(accounts, now) {

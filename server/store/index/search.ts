@@ -12,6 +12,15 @@ export const MIN_ID_PREFIX = 8;
 /** The national part of a phone number (9 digits in France): a query with a country prefix also finds one stored without it. */
 const NATIONAL_DIGITS = 9;
 
+type Row = Awaited<ReturnType<ReturnType<typeof customers>['execute']>>[number];
+
+/** One key's query, what a row it finds is tagged, and how well it fits. */
+interface Lookup {
+  rows: Promise<Row[]>;
+  matched: Match;
+  score: (row: Row) => number;
+}
+
 interface Candidate {
   result: SearchResult;
   score: number;
@@ -52,11 +61,16 @@ function byNameWords(db: Db, dialect: StoreDialect, words: string[], limit: numb
       )
       .execute();
   }
-  const query = words.map((word) => `${word}:*`).join(' & ');
-  return customers(db)
-    .where(sql<boolean>`to_tsvector('simple', name_words) @@ to_tsquery('simple', ${query})`)
-    .limit(limit)
-    .execute();
+  // GIN gathers every word a prefix matches: only the longest (the rarest) goes to the
+  // index; the rows it finds are then checked for the others' prefixes.
+  const [rarest, ...others] = [...words].sort((a, b) => b.length - a.length);
+  let query = customers(db).where(
+    sql<boolean>`to_tsvector('simple', name_words) @@ to_tsquery('simple', ${`${rarest}:*`})`,
+  );
+  for (const word of others) {
+    query = query.where(sql<string>`' ' || name_words`, 'like', `% ${word}%`);
+  }
+  return query.limit(limit).execute();
 }
 
 /** How well the name words fit: whole words beat prefixes, the last name first. */
@@ -78,65 +92,84 @@ export function indexSearch(db: Db, dialect: StoreDialect) {
   ): Promise<{ results: SearchResult[]; exact: string | null }> {
     const text = query.trim();
     if (text === '' || limit <= 0) return { results: [], exact: null };
-    const found = new Map<string, Candidate>();
-    const add = (
-      rows: Awaited<ReturnType<ReturnType<typeof customers>['execute']>>,
-      matched: Match,
-      score: (row: (typeof rows)[number]) => number,
-    ) => {
-      for (const row of rows) {
-        const candidate = { result: { customer: customerView(row), matched }, score: score(row) };
-        const earlier = found.get(row.id);
-        if (!earlier || earlier.score < candidate.score) found.set(row.id, candidate);
-      }
-    };
-
     const lower = lowerKey(text)!;
     const oneWord = !/\s/.test(text);
-    const exactRow = await customers(db).where('index_customers.id', '=', text).executeTakeFirst();
-    if (exactRow) add([exactRow], 'id', () => 1000);
+    // Every key that could fit, asked at once (PostgreSQL runs them on several connections).
+    const lookups: Lookup[] = [
+      {
+        rows: customers(db).where('index_customers.id', '=', text).execute(),
+        matched: 'id',
+        score: () => 1000,
+      },
+    ];
     if (oneWord && text.length >= MIN_ID_PREFIX) {
-      add(await byPrefix(db, 'index_customers.id', text, limit), 'id_prefix', () => 900);
+      lookups.push({
+        rows: byPrefix(db, 'index_customers.id', text, limit),
+        matched: 'id_prefix',
+        score: () => 900,
+      });
     }
     if (oneWord) {
-      add(await byPrefix(db, 'external_id_key', lower, limit), 'external_id', (row) =>
-        row.external_id?.toLowerCase() === lower ? 850 : 700,
-      );
-      // Without an @ or a dot, an email prefix is also likely a name: names rank above it then.
-      add(await byPrefix(db, 'email_key', lower, limit), 'email', (row) =>
-        row.email?.toLowerCase() === lower ? 800 : /[@.]/.test(text) ? 600 : 100,
+      lookups.push(
+        {
+          rows: byPrefix(db, 'external_id_key', lower, limit),
+          matched: 'external_id',
+          score: (row) => (row.external_id?.toLowerCase() === lower ? 850 : 700),
+        },
+        {
+          rows: byPrefix(db, 'email_key', lower, limit),
+          matched: 'email',
+          // Without an @ or a dot, an email prefix is also likely a name: names rank above it then.
+          score: (row) =>
+            row.email?.toLowerCase() === lower ? 800 : /[@.]/.test(text) ? 600 : 100,
+        },
       );
     }
     const phone = phoneQueryKey(text);
     if (phone) {
-      add(await byPrefix(db, 'phone_key', phone, limit), 'phone', () => 650);
+      lookups.push({
+        rows: byPrefix(db, 'phone_key', phone, limit),
+        matched: 'phone',
+        score: () => 650,
+      });
       if (phone.length > NATIONAL_DIGITS) {
-        add(
-          await byPrefix(db, 'phone_key', phone.slice(0, NATIONAL_DIGITS), limit),
-          'phone',
-          () => 640,
-        );
+        lookups.push({
+          rows: byPrefix(db, 'phone_key', phone.slice(0, NATIONAL_DIGITS), limit),
+          matched: 'phone',
+          score: () => 640,
+        });
       }
     }
     if (/^[A-Za-z0-9]{4}$/.test(text)) {
-      const rows = await customers(db)
-        .where(
-          'index_customers.id',
-          'in',
-          db
-            .selectFrom('index_bank_accounts')
-            .select('customer_id')
-            .where('iban_last4', '=', text.toUpperCase()),
-        )
-        .limit(limit)
-        .execute();
-      add(rows, 'iban', () => 620);
+      const holders = db
+        .selectFrom('index_bank_accounts')
+        .select('customer_id')
+        .where('iban_last4', '=', text.toUpperCase());
+      lookups.push({
+        rows: customers(db).where('index_customers.id', 'in', holders).limit(limit).execute(),
+        matched: 'iban',
+        score: () => 620,
+      });
     }
     const words = nameWords(text);
     if (words.length > 0) {
-      const rows = await byNameWords(db, dialect, words, limit * NAME_CANDIDATES_PER_RESULT);
-      add(rows, 'name', (row) => 200 + nameScore(words, row));
+      lookups.push({
+        rows: byNameWords(db, dialect, words, limit * NAME_CANDIDATES_PER_RESULT),
+        matched: 'name',
+        score: (row) => 200 + nameScore(words, row),
+      });
     }
+
+    const found = new Map<string, Candidate>();
+    const answers = await Promise.all(lookups.map((lookup) => lookup.rows));
+    lookups.forEach(({ matched, score }, at) => {
+      for (const row of answers[at]!) {
+        const candidate = { result: { customer: customerView(row), matched }, score: score(row) };
+        const earlier = found.get(row.id);
+        if (!earlier || earlier.score < candidate.score) found.set(row.id, candidate);
+      }
+    });
+    const exact = answers[0]![0]?.id ?? null;
 
     const results = [...found.values()]
       .sort(
@@ -148,6 +181,6 @@ export function indexSearch(db: Db, dialect: StoreDialect) {
       )
       .slice(0, limit)
       .map((candidate) => candidate.result);
-    return { results, exact: exactRow?.id ?? null };
+    return { results, exact };
   };
 }

@@ -140,7 +140,10 @@ export interface CustomerIndex {
     now: number,
     walkId?: string,
   ): Promise<number>;
-  /** After a full walk: deletes customers (and their rows) that walk did not see. Gives how many. */
+  /**
+   * After a full walk: deletes customers (and their rows) that walk did not see
+   * and that no answer created or changed since it began. Gives how many.
+   */
   removeCustomersNotWalked(walkId: string): Promise<number>;
   upsertBankAccounts(accounts: readonly BankAccountSeen[], now: number): Promise<void>;
   /**

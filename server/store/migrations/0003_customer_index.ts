@@ -4,7 +4,7 @@ import type { StoreDialect } from '../schema';
 /**
  * The index of the Customers API (issue 11): customers with their search keys
  * and latest verification, bank accounts, verifications, the sync's state and
- * the live events. Every statement is "if not exists", so running it again
+ * walks, and the live events. Every statement is "if not exists", so running it again
  * changes nothing. Frozen once released.
  */
 export function customerIndex(dialect: StoreDialect): Migration {
@@ -151,6 +151,13 @@ export function customerIndex(dialect: StoreDialect): Migration {
         .ifNotExists()
         .addColumn('id', 'integer', (column) => column.primaryKey())
         .addColumn('state', 'text', (column) => column.notNull())
+        .execute();
+
+      await db.schema
+        .createTable('index_walks')
+        .ifNotExists()
+        .addColumn('id', 'text', (column) => column.primaryKey())
+        .addColumn('started_at', 'bigint', (column) => column.notNull())
         .execute();
 
       // Ids never come back after a purge (AUTOINCREMENT, a sequence): they are the stream's Last-Event-ID.

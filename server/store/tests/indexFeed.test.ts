@@ -41,19 +41,35 @@ describeOnBothDialects('index feed', ({ open }) => {
       ],
       T0,
     );
-    // Walk 2 sees cus_2 unchanged (still marked seen) and a newcomer made through the proxy is unwalked.
+    // Seen by nothing since: only cus_1 (walk 1) and cus_4 (an answer) before walk 2 begins.
+    await store.index.upsertCustomers([customerSeen('cus_4')], T0);
+    // Walk 2 sees cus_2 unchanged (still marked seen); cus_3, created through the proxy
+    // while it runs, is newer than the walk's start, so the walk could not see it.
     await store.index.upsertCustomers([customerSeen('cus_2')], T0 + HOUR, 'walk-2');
-    await store.index.upsertCustomers([customerSeen('cus_3')], T0 + HOUR);
+    await store.index.upsertCustomers([customerSeen('cus_3')], T0 + HOUR + 1);
     expect(await store.index.removeCustomersNotWalked('walk-2')).toBe(2);
+    expect(
+      (await store.index.listCustomers([], { number: 1, size: 10 })).data.map((c) => c.id).sort(),
+    ).toEqual(['cus_2', 'cus_3']);
     expect(await store.index.counts()).toMatchObject({
-      customers: 1,
+      customers: 2,
       bankAccounts: 1,
       verifications: 1,
       watching: 1,
     });
     expect((await store.index.search('0189', 10)).results).toEqual([]);
     expect((await store.index.search('0190', 10)).results).toHaveLength(1);
-    expect(await store.index.removeCustomersNotWalked('walk-2')).toBe(0);
+    // A walk that saw nothing (the upstream is empty) removes all that is older than it.
+    await store.index.upsertCustomers([], T0 + 2 * HOUR, 'walk-3');
+    expect(await store.index.removeCustomersNotWalked('walk-3')).toBe(2);
+    expect(await store.index.counts()).toMatchObject({
+      customers: 0,
+      bankAccounts: 0,
+      verifications: 0,
+      watching: 0,
+    });
+    expect((await store.index.search('0190', 10)).results).toEqual([]);
+    expect(await store.index.removeCustomersNotWalked('walk-3')).toBe(0);
   });
 
   it('keeps the last 4 of an IBAN only, and what an answer without it said before', async () => {

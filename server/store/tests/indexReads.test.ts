@@ -151,6 +151,7 @@ describeOnBothDialects('index reads, events and sync state', ({ dialect, newData
     for (const table of [
       'index_events',
       'index_sync_state',
+      'index_walks',
       'index_verifications',
       'index_bank_accounts',
     ]) {
