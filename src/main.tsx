@@ -2,9 +2,8 @@ import '@mantine/core/styles.css';
 import '@mantine/notifications/styles.css';
 import './app/global.css';
 import { Center, Loader, MantineProvider } from '@mantine/core';
-import { Notifications } from '@mantine/notifications';
 import { QueryClientProvider } from '@tanstack/react-query';
-import { StrictMode, Suspense } from 'react';
+import { lazy, StrictMode, Suspense } from 'react';
 import { createRoot } from 'react-dom/client';
 import { RouterProvider } from 'react-router';
 import { meQuery } from './api/auth';
@@ -12,6 +11,11 @@ import { handleUnauthorized } from './api/client';
 import { queryClient } from './app/queryClient';
 import { router } from './app/router';
 import { cssVariablesResolver, theme } from './app/theme';
+
+// Notices are shown after the first paint, never during it: their container loads once the page is up.
+const Notifications = lazy(() =>
+  import('@mantine/notifications').then((m) => ({ default: m.Notifications })),
+);
 
 // Any 401 from the API: the session is gone; sign in again, then come back here.
 handleUnauthorized(() => {
@@ -24,7 +28,9 @@ handleUnauthorized(() => {
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver}>
-      <Notifications position="bottom-right" />
+      <Suspense fallback={null}>
+        <Notifications position="bottom-right" />
+      </Suspense>
       <QueryClientProvider client={queryClient}>
         <Suspense
           fallback={

@@ -1,77 +1,80 @@
-import { AppShell, Avatar, Badge, Group, Menu, Text, UnstyledButton, Anchor } from '@mantine/core';
-import { IconChevronDown, IconDevices, IconLogout } from '@tabler/icons-react';
+import { Anchor, Box } from '@mantine/core';
 import { useSuspenseQuery } from '@tanstack/react-query';
-import { useState } from 'react';
-import { Link, Outlet, useNavigate } from 'react-router';
-import { canCreate, meQuery, useSignOut } from '../api/auth';
-import { SessionsDialog } from '../components/SessionsDialog';
+import { lazy, Suspense, useState } from 'react';
+import { Link, NavLink, Outlet } from 'react-router';
+import { meQuery } from '../api/auth';
+import { IndexStatus } from '../components/IndexStatus';
+import { useSearchShortcut } from '../components/search/searchFocus';
+import { SearchStandIn } from '../components/search/SearchStandIn';
 import { UpstreamBanner } from '../components/UpstreamBanner';
+import { AccountButton } from './AccountButton';
+import classes from './AppLayout.module.css';
 
-/** The frame of every signed-in page: the product's name, the agent's menu, the upstream banner. */
+/*
+ * What the first paint does not need loads right after it: the search (its
+ * dropdown and positioning code), the account menu and the live events.
+ */
+const GlobalSearch = lazy(() =>
+  import('../components/search/GlobalSearch').then((m) => ({ default: m.GlobalSearch })),
+);
+const AccountMenu = lazy(() => import('./AccountMenu'));
+const LiveEvents = lazy(() => import('./LiveEvents').then((m) => ({ default: m.LiveEvents })));
+
+/**
+ * The frame of every signed-in page: the product's name, the top navigation,
+ * the global search, the index's state, the agent's menu, the upstream banner,
+ * and the live notifications.
+ */
 export function AppLayout() {
   const { data: agent } = useSuspenseQuery(meQuery);
-  const signOut = useSignOut();
-  const navigate = useNavigate();
-  const [sessionsOpened, setSessionsOpened] = useState(false);
-  const signOutAndLeave = (everywhere: boolean) =>
-    signOut.mutate({ everywhere }, { onSettled: () => void navigate('/login') });
+  const [menuWanted, setMenuWanted] = useState(false);
+  useSearchShortcut();
   return (
-    <AppShell header={{ height: 56 }} padding="md">
-      <AppShell.Header>
-        <Group h="100%" px="md" justify="space-between" wrap="nowrap">
-          <Anchor component={Link} to="/customers" underline="never" c="inherit" fw={700}>
-            Customers back-office
-          </Anchor>
-          {agent && (
-            <Menu position="bottom-end" withArrow>
-              <Menu.Target>
-                <UnstyledButton aria-label={`Account menu for ${agent.username}`}>
-                  <Group gap="xs" wrap="nowrap">
-                    <Avatar size="sm" radius="xl" color="blue">
-                      {agent.username.slice(0, 2).toUpperCase()}
-                    </Avatar>
-                    <Text size="sm" visibleFrom="xs">
-                      {agent.username}
-                    </Text>
-                    <Badge size="sm" variant="light" color={canCreate(agent) ? 'blue' : 'gray'}>
-                      {agent.role}
-                    </Badge>
-                    <IconChevronDown size={14} aria-hidden />
-                  </Group>
-                </UnstyledButton>
-              </Menu.Target>
-              <Menu.Dropdown>
-                <Menu.Label>
-                  Signed in as {agent.username} ({agent.role})
-                </Menu.Label>
-                <Menu.Item
-                  leftSection={<IconDevices size={16} aria-hidden />}
-                  onClick={() => setSessionsOpened(true)}
-                >
-                  Sessions
-                </Menu.Item>
-                <Menu.Item
-                  leftSection={<IconLogout size={16} aria-hidden />}
-                  onClick={() => signOutAndLeave(false)}
-                >
-                  Sign out
-                </Menu.Item>
-              </Menu.Dropdown>
-            </Menu>
-          )}
-          {agent && (
-            <SessionsDialog
-              opened={sessionsOpened}
-              onClose={() => setSessionsOpened(false)}
-              onSignOutEverywhere={() => signOutAndLeave(true)}
-            />
-          )}
-        </Group>
-      </AppShell.Header>
-      <AppShell.Main>
+    <>
+      <header className={classes.header}>
+        <Anchor
+          component={Link}
+          to="/customers"
+          underline="never"
+          c="inherit"
+          className={classes.brand}
+        >
+          Customers back-office
+        </Anchor>
+        <nav aria-label="Main" className={classes.nav}>
+          <NavLink to="/customers" className={classes.navLink}>
+            Customers
+          </NavLink>
+          <NavLink to="/verifications" className={classes.navLink}>
+            Verifications
+          </NavLink>
+        </nav>
+        <div className={classes.search} role="search">
+          <Suspense fallback={<SearchStandIn />}>
+            <GlobalSearch />
+          </Suspense>
+        </div>
+        <IndexStatus className={classes.status} visibleFrom="lg" />
+        {agent && (
+          <div className={classes.account}>
+            <Suspense
+              fallback={<AccountButton agent={agent} onClick={() => setMenuWanted(true)} />}
+            >
+              <AccountMenu agent={agent} openedAtStart={menuWanted} />
+            </Suspense>
+          </div>
+        )}
+      </header>
+      <Box component="main" className={classes.main}>
         <UpstreamBanner />
         <Outlet />
-      </AppShell.Main>
-    </AppShell>
+        <IndexStatus hiddenFrom="lg" mt="xl" ta="center" />
+      </Box>
+      {agent && (
+        <Suspense fallback={null}>
+          <LiveEvents />
+        </Suspense>
+      )}
+    </>
   );
 }

@@ -1,4 +1,4 @@
-import { MutationCache, QueryCache, QueryClient } from '@tanstack/react-query';
+import { MutationCache, QueryCache, QueryClient, type Query } from '@tanstack/react-query';
 import { ApiError } from '../api/errors';
 import { setUpstreamUnavailable } from '../lib/upstreamStatus';
 
@@ -6,8 +6,22 @@ function track(error: unknown) {
   if (error instanceof ApiError && error.upstreamUnavailable) setUpstreamUnavailable(true);
 }
 
+/**
+ * The back-office's own queries (`'bo'` first in the key) answer from its
+ * index, not from the Customers API: their answers say nothing about the
+ * upstream, so they neither raise nor clear its banner.
+ */
+const reachesUpstream = (query: Query<unknown, unknown, unknown>) => query.queryKey[0] !== 'bo';
+
 export const queryClient = new QueryClient({
-  queryCache: new QueryCache({ onError: track, onSuccess: () => setUpstreamUnavailable(false) }),
+  queryCache: new QueryCache({
+    onError: (error, query) => {
+      if (reachesUpstream(query)) track(error);
+    },
+    onSuccess: (_data, query) => {
+      if (reachesUpstream(query)) setUpstreamUnavailable(false);
+    },
+  }),
   mutationCache: new MutationCache({ onError: track }),
   defaultOptions: {
     queries: {

@@ -1,0 +1,30 @@
+import { expect, signIn, signedInRequest, test } from './fixtures';
+
+test('a verification started elsewhere notifies the agent on the customer list, with a link to it', async ({
+  page,
+  playwright,
+  customer,
+}) => {
+  await signIn(page, 'agent');
+  await expect(page.getByRole('link', { name: customer.fullName })).toBeVisible();
+
+  // Another session starts it through the API; the server watches it until it resolves.
+  const elsewhere = await signedInRequest(playwright.request, 'agent');
+  const started = await elsewhere.post(`/api/v1/customers/${customer.id}/verification`, {
+    data: { provider_id: 'sandbox', expected_name: customer.fullName },
+  });
+  expect(started.status(), await started.text()).toBe(201);
+  const verification = (await started.json()) as { id: string };
+  await elsewhere.dispose();
+
+  // No page of that customer is open: the notice comes from the live stream.
+  const notice = page.getByRole('alert').filter({ hasText: customer.fullName });
+  await expect(notice).toContainText(`${customer.fullName}: verification`, { timeout: 30_000 });
+  await expect(page).toHaveURL(/\/customers$/);
+  await notice.getByRole('link', { name: 'Open the verification' }).click();
+  await expect(page).toHaveURL(
+    new RegExp(`/customers/${customer.id}/verifications/${verification.id}$`),
+  );
+  await expect(page.getByText(verification.id)).toBeVisible();
+  await expect(notice).toBeHidden();
+});

@@ -1,0 +1,76 @@
+import type { components } from '../openapi/customers';
+import { expect, signIn, signedInRequest, test } from './fixtures';
+
+type CustomerList = components['schemas']['CustomerList'];
+
+test('an agent finds a customer of the last page from the header, by name, by email and by id', async ({
+  page,
+  playwright,
+  agentApi,
+}) => {
+  // The oldest customer: the one the list shows last.
+  const request = await signedInRequest(playwright.request, 'agent');
+  const count = await agentApi.customerCount();
+  const answer = await request.get(`/api/v1/customers?page[size]=1&page[number]=${count}`);
+  expect(answer.status()).toBe(200);
+  const oldest = ((await answer.json()) as CustomerList).data![0]!;
+  const name = `${oldest.first_name} ${oldest.last_name}`;
+  // The index is built by the server's first walk; wait until it holds that customer.
+  await expect
+    .poll(async () => {
+      const found = await request.get(`/bo/search?q=${encodeURIComponent(oldest.email!)}`);
+      return found.ok() ? JSON.stringify(await found.json()) : '';
+    })
+    .toContain(oldest.id!);
+  await request.dispose();
+
+  await signIn(page, 'agent');
+  const search = page.getByRole('combobox', { name: 'Search customers' });
+  await expect(search).toBeVisible();
+
+  // `/` focuses the search from the page; word prefixes in any order, any case.
+  await page.getByRole('heading', { level: 1 }).click();
+  await page.keyboard.press('/');
+  await expect(search).toBeFocused();
+  const prefixes =
+    `${oldest.last_name!.slice(0, 4)} ${oldest.first_name!.slice(0, 3)}`.toUpperCase();
+  await page.keyboard.type(prefixes);
+  const results = page.getByRole('listbox', { name: 'Customers found' });
+  const option = results.getByRole('option').filter({ hasText: name });
+  await expect(option).toBeVisible();
+  await expect(option).toContainText(oldest.email!);
+  await option.click();
+  await expect(page).toHaveURL(new RegExp(`/customers/${oldest.id}$`));
+  await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
+  await expect(search).toHaveValue('');
+
+  // Ctrl+K, the whole email, then the keyboard alone: arrow down, Enter.
+  await page.goto('/customers');
+  await expect(search).toBeVisible();
+  await page.keyboard.press('Control+k');
+  await expect(search).toBeFocused();
+  await search.fill(oldest.email!);
+  await expect(results.getByRole('option').first()).toContainText(name);
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
+
+  // Escape closes the results.
+  await search.fill(oldest.last_name!);
+  await expect(results).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(results).toBeHidden();
+
+  // A whole customer id opens that customer without a pick.
+  await page.goto('/customers');
+  await search.fill(oldest.id!);
+  await expect(page).toHaveURL(new RegExp(`/customers/${oldest.id}$`));
+  await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
+});
+
+test('a search that finds nothing says so', async ({ page, unique }) => {
+  await signIn(page, 'agent');
+  const search = page.getByRole('combobox', { name: 'Search customers' });
+  await search.fill(`Nobody${unique}`);
+  await expect(page.getByText(`No customer matches “Nobody${unique}”.`)).toBeVisible();
+});

@@ -1,0 +1,170 @@
+import {
+  Button,
+  Combobox,
+  Group,
+  Kbd,
+  Loader,
+  Stack,
+  Text,
+  TextInput,
+  useCombobox,
+} from '@mantine/core';
+import { useDebouncedValue } from '@mantine/hooks';
+import { IconSearch } from '@tabler/icons-react';
+import { useQuery } from '@tanstack/react-query';
+import { useEffect, useRef, useState } from 'react';
+import { useNavigate } from 'react-router';
+import { errorMessage } from '../../api/errors';
+import { SEARCH_MAX_LENGTH, searchQuery, searchText, type SearchResult } from '../../api/search';
+import { StatusBadge } from '../StatusBadge';
+import classes from './GlobalSearch.module.css';
+import { SEARCH_INPUT_ID, standIn } from './searchFocus';
+
+const DEBOUNCE_MS = 150;
+
+function customerName(result: SearchResult): string {
+  const { first_name, last_name } = result.customer;
+  return [first_name, last_name].filter(Boolean).join(' ') || result.customer.id;
+}
+
+function ResultOption({ result }: { result: SearchResult }) {
+  const { customer } = result;
+  const latest = customer.latest_verification;
+  const details = [customer.company_name, customer.email].filter(Boolean).join(' · ');
+  return (
+    <Combobox.Option value={customer.id} className={classes.option}>
+      <Group justify="space-between" wrap="nowrap" gap="sm">
+        <Stack gap={0} miw={0}>
+          <Text size="sm" fw={600} truncate>
+            {customerName(result)}
+          </Text>
+          <Text size="xs" c="dimmed" truncate>
+            {details || customer.phone || customer.id}
+          </Text>
+        </Stack>
+        <div className={classes.status}>
+          <StatusBadge status={latest?.status} stale={latest?.stale} />
+        </div>
+      </Group>
+    </Combobox.Option>
+  );
+}
+
+/**
+ * The header's search across every indexed customer: results as the agent
+ * types, arrow keys to move, Enter to open, Escape to close; a whole customer
+ * id opens that customer at once. Focused with `/` or Ctrl+K from anywhere.
+ */
+export function GlobalSearch() {
+  const navigate = useNavigate();
+  const input = useRef<HTMLInputElement>(null);
+  const [typed, setTyped] = useState(() => standIn.text);
+  const [debounced] = useDebouncedValue(searchText(typed), DEBOUNCE_MS);
+  const search = useQuery(searchQuery(debounced));
+  const combobox = useCombobox({ onDropdownClose: () => combobox.resetSelectedOption() });
+  const current = searchText(typed);
+
+  const open = (customerId: string) => {
+    setTyped('');
+    combobox.closeDropdown();
+    input.current?.blur();
+    void navigate(`/customers/${encodeURIComponent(customerId)}`);
+  };
+
+  // Carry on from the stand-in: what was typed there, and the focus.
+  useEffect(() => {
+    if (standIn.focused) input.current?.focus();
+  }, []);
+
+  // A whole customer id pasted or typed: the answer names it, and it opens directly.
+  const exact = search.isPlaceholderData ? null : search.data?.exact;
+  const openedExact = useRef<string | null>(null);
+  useEffect(() => {
+    if (!exact || openedExact.current === debounced) return;
+    openedExact.current = debounced;
+    open(exact);
+  });
+
+  const results = search.data?.data ?? [];
+  const settled = debounced === current && !search.isPlaceholderData;
+  let body;
+  if (search.isError && settled) {
+    body = (
+      <Stack gap="xs" p="xs" role="alert">
+        <Text size="sm">Search failed: {errorMessage(search.error)}</Text>
+        <Button
+          size="xs"
+          variant="light"
+          onMouseDown={(event) => event.preventDefault()}
+          onClick={() => void search.refetch()}
+        >
+          Retry
+        </Button>
+      </Stack>
+    );
+  } else if (!search.data) {
+    body = <Combobox.Empty>Searching…</Combobox.Empty>;
+  } else if (results.length === 0 && settled) {
+    body = <Combobox.Empty>No customer matches “{current}”.</Combobox.Empty>;
+  } else {
+    body = results.map((result) => <ResultOption key={result.customer.id} result={result} />);
+  }
+
+  return (
+    <Combobox
+      store={combobox}
+      onOptionSubmit={open}
+      width="target"
+      position="bottom-start"
+      offset={4}
+      shadow="md"
+    >
+      <Combobox.Target withExpandedAttribute>
+        <TextInput
+          ref={input}
+          id={SEARCH_INPUT_ID}
+          value={typed}
+          maxLength={SEARCH_MAX_LENGTH}
+          aria-label="Search customers"
+          placeholder="Search customers"
+          type="search"
+          autoComplete="off"
+          spellCheck={false}
+          leftSection={<IconSearch size={16} aria-hidden />}
+          rightSection={
+            search.isFetching && current ? (
+              <Loader size={14} aria-label="Searching" />
+            ) : current ? null : (
+              <Kbd size="xs" visibleFrom="sm" aria-hidden>
+                /
+              </Kbd>
+            )
+          }
+          rightSectionPointerEvents="none"
+          onChange={(event) => {
+            setTyped(event.currentTarget.value);
+            combobox.resetSelectedOption();
+            if (searchText(event.currentTarget.value)) combobox.openDropdown();
+            else combobox.closeDropdown();
+          }}
+          onFocus={() => current && combobox.openDropdown()}
+          onBlur={() => combobox.closeDropdown()}
+          onKeyDown={(event) => {
+            // Enter with no result picked opens the best match.
+            if (event.key !== 'Enter' || combobox.getSelectedOptionIndex() !== -1) return;
+            const best = settled ? results[0] : undefined;
+            if (best) {
+              event.preventDefault();
+              open(best.customer.id);
+            }
+          }}
+        />
+      </Combobox.Target>
+      <Combobox.Dropdown hidden={!current}>
+        <Combobox.Options aria-label="Customers found" mah={420} style={{ overflowY: 'auto' }}>
+          {body}
+        </Combobox.Options>
+      </Combobox.Dropdown>
+    </Combobox>
+  );
+}
