@@ -1,4 +1,4 @@
-import type { Insertable, Kysely, Selectable } from 'kysely';
+import { sql, type Insertable, type Kysely, type Selectable } from 'kysely';
 import { deleted } from '../deleted';
 import type { IndexCustomersTable, IndexVerificationsTable, StoreSchema } from '../schema';
 import { ibanLast4, lowerKey, nameWordsKey, phoneKey } from './searchKeys';
@@ -88,38 +88,20 @@ const SEEN_COLUMNS = [
   'updated_at',
 ] as const;
 
-/** Puts each customer's newest verification (by start) on its row, for the list and search. */
+/**
+ * Puts each customer's newest verification (by start) on its row, for the list
+ * and search, in one statement. Only for customers that have one.
+ */
 async function refreshLatest(db: Db, customerIds: readonly string[]): Promise<void> {
   if (customerIds.length === 0) return;
-  const rows = await db
-    .selectFrom('index_verifications')
-    .select(['id', 'customer_id', 'status', 'stale', 'category', 'match_score', 'started_at'])
-    .where('customer_id', 'in', customerIds)
-    .execute();
-  const latest = new Map<string, (typeof rows)[number]>();
-  for (const row of rows) {
-    const best = latest.get(row.customer_id);
-    const newer =
-      !best ||
-      row.started_at > best.started_at ||
-      (row.started_at === best.started_at && row.id > best.id);
-    if (newer) latest.set(row.customer_id, row);
-  }
-  for (const customerId of new Set(customerIds)) {
-    const row = latest.get(customerId);
-    await db
-      .updateTable('index_customers')
-      .set({
-        latest_id: row?.id ?? null,
-        latest_status: row?.status ?? null,
-        latest_stale: row?.stale ?? 0,
-        latest_score: row?.match_score ?? null,
-        latest_at: row?.started_at ?? null,
-        latest_category: row?.category ?? 'none',
-      })
-      .where('id', '=', customerId)
-      .execute();
-  }
+  await sql`update index_customers
+    set (latest_id, latest_status, latest_stale, latest_score, latest_at, latest_category) = (
+      select v.id, v.status, v.stale, v.match_score, v.started_at, v.category
+      from index_verifications v
+      where v.customer_id = index_customers.id
+      order by v.started_at desc, v.id desc
+      limit 1)
+    where id in (${sql.join([...new Set(customerIds)])})`.execute(db);
 }
 
 /** The verification as the watcher and the queue need it after this sighting. */
