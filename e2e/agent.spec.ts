@@ -29,7 +29,7 @@ test('an agent pages through the customers and the URL keeps the place', async (
 }) => {
   const count = await agentApi.customerCount();
   await signIn(page, 'agent');
-  await expect(page.getByText(`${count} customers`)).toBeVisible();
+  await expect(page.getByText(`${count} customers`, { exact: true })).toBeVisible();
   await expect(page.getByText(pageOf(1, count, 20))).toBeVisible();
   // Newest first: the customer this test made leads the list.
   const firstLink = customerRows(page).first().getByRole('link');
@@ -95,7 +95,7 @@ test('an agent creates a customer, fixing what was refused, without losing a val
 
   // The double click made one customer.
   await page.goto('/customers');
-  await expect(page.getByText(`${before + 1} customers`)).toBeVisible();
+  await expect(page.getByText(`${before + 1} customers`, { exact: true })).toBeVisible();
   expect(await agentApi.customerCount()).toBe(before + 1);
 });
 

@@ -3,7 +3,7 @@ import { customerRows, expect, signIn, test } from './fixtures';
 test('a viewer reads everything but is offered no way to create', async ({ page, agentApi }) => {
   const count = await agentApi.customerCount();
   await signIn(page, 'viewer');
-  await expect(page.getByText(`${count} customers`)).toBeVisible();
+  await expect(page.getByText(`${count} customers`, { exact: true })).toBeVisible();
   await expect(page.getByRole('link', { name: 'New customer' })).toHaveCount(0);
   await customerRows(page).first().getByRole('link').click();
   await page.getByRole('tab', { name: 'Bank accounts' }).click();

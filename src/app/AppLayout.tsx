@@ -1,4 +1,5 @@
 import { Anchor, Box } from '@mantine/core';
+import { useMediaQuery } from '@mantine/hooks';
 import { useSuspenseQuery } from '@tanstack/react-query';
 import { lazy, Suspense, useState } from 'react';
 import { Link, NavLink, Outlet } from 'react-router';
@@ -29,6 +30,8 @@ export function AppLayout() {
   const { data: agent } = useSuspenseQuery(meQuery);
   const [menuWanted, setMenuWanted] = useState(false);
   useSearchShortcut();
+  // One index status line: in the header where there is room (Mantine's lg), else under the page.
+  const wide = useMediaQuery('(min-width: 75em)', undefined, { getInitialValueInEffect: false });
   return (
     <>
       <header className={classes.header}>
@@ -54,7 +57,7 @@ export function AppLayout() {
             <GlobalSearch />
           </Suspense>
         </div>
-        <IndexStatus className={classes.status} visibleFrom="lg" />
+        {wide && <IndexStatus className={classes.status} />}
         {agent && (
           <div className={classes.account}>
             <Suspense
@@ -68,7 +71,7 @@ export function AppLayout() {
       <Box component="main" className={classes.main}>
         <UpstreamBanner />
         <Outlet />
-        <IndexStatus hiddenFrom="lg" mt="xl" ta="center" />
+        {!wide && <IndexStatus mt="xl" ta="center" />}
       </Box>
       {agent && (
         <Suspense fallback={null}>
