@@ -130,7 +130,7 @@ export async function buildApp(config: ProxyConfig): Promise<FastifyInstance> {
     // JSON is parsed here only, after the anti-forgery check, for routes that declare a body.
     await signedIn.register(acceptJson);
     await signedIn.register(auth, { limits: config.loginLimits, now });
-    await signedIn.register(api, { operations });
+    await signedIn.register(api, { operations, now });
     await signedIn.register(backOffice, { now, liveEvents: config.liveEvents });
   });
   await app.register(dashboardFiles, { distDir: config.distDir });

@@ -50,6 +50,17 @@ export function proxyConfigFromEnv(env: NodeJS.ProcessEnv): ProxyEnvConfig {
         staleMs:
           intVar(env, 'IDEMPOTENCY_TAKEOVER_SECONDS', { fallback: 60, min: 5, max: 3_600 }) * 1_000,
       },
+      // The index's sync: how often it walks the Customers API, and how hard it may call it.
+      worker: {
+        index: {
+          everyMs:
+            intVar(env, 'INDEX_SYNC_MINUTES', { fallback: 5, min: 1, max: 24 * 60 }) * 60_000,
+          fullEveryMs:
+            intVar(env, 'INDEX_FULL_SYNC_HOURS', { fallback: 24, min: 1, max: 24 * 30 }) *
+            3_600_000,
+          maxRps: intVar(env, 'INDEX_MAX_RPS', { fallback: 5, min: 1, max: 1_000 }),
+        },
+      },
     },
   };
   const publicUrl = urlVar(env, 'PUBLIC_URL');

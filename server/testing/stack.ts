@@ -80,6 +80,8 @@ export async function startStack(
     usersFile: join(dir, 'users.json'),
     distDir,
     logger: { level: 'info', stream },
+    // No background sync unless a test asks (worker settings of its own): its calls would add to every count.
+    worker: { index: false },
     ...options.proxy,
   });
   await addTestAccounts(proxy);

@@ -1,35 +1,45 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 
+/** One of the last calls: settles with when it ended (epoch ms). */
+interface Slot {
+  ended: Promise<number>;
+}
+
 /**
- * The index's share of the upstream: at most `maxPerSecond` calls started in
- * any second, for the walk, the details and the watcher together, and none at
- * all while the upstream asked us to wait (429 Retry-After, or a failure's
- * back-off). Real time, not the app's clock: it is the upstream that counts.
+ * The index's share of the upstream: at most `maxPerSecond` calls in any
+ * second, for the walk, the details and the watcher together, and none at all
+ * while the upstream asked us to wait (429 Retry-After, or a failure's
+ * back-off). A call may start only a second after the call `maxPerSecond`
+ * before it has *ended*: however late a request leaves or arrives (a busy
+ * event loop, the network), the upstream never sees more in a second. Real
+ * time, not the app's clock: it is the upstream that counts.
  */
 export class UpstreamBudget {
-  /** When the last `maxPerSecond` calls started, oldest first. */
-  private readonly starts: number[] = [];
+  /** The last `maxPerSecond` calls, oldest first. */
+  private readonly slots: Slot[] = [];
   private pausedUntil = 0;
   /** Callers in line, so two waiting at once never take the same slot. */
   private queue: Promise<void> = Promise.resolve();
 
-  constructor(
-    private readonly maxPerSecond: number,
-    /**
-     * Added to the second: the upstream counts arrival times, which network
-     * jitter can bring closer together than our start times.
-     */
-    private readonly marginMs = 50,
-  ) {
-    if (!(maxPerSecond > 0)) throw new RangeError('maxPerSecond must be above 0');
+  constructor(private readonly maxPerSecond: number) {
+    if (!Number.isInteger(maxPerSecond) || maxPerSecond < 1) {
+      throw new RangeError('maxPerSecond must be a whole number from 1');
+    }
   }
 
-  /** Resolves when one more call may start now (and counts it); rejects when `signal` aborts first. */
-  take(signal?: AbortSignal): Promise<void> {
-    const turn = this.queue.then(() => this.waitForSlot(signal));
-    // The next in line waits for this one's slot, whether it got it or gave up.
+  /** Runs `call` once the budget allows; rejects without calling when `signal` aborts first. */
+  async run<T>(call: () => Promise<T>, signal: AbortSignal): Promise<T> {
+    let end!: (at: number) => void;
+    const slot: Slot = { ended: new Promise((resolve) => (end = resolve)) };
+    const turn = this.queue.then(() => this.takeSlot(slot, signal));
+    // The next in line waits for this one to have its slot, whether it got it or gave up.
     this.queue = turn.catch(() => undefined);
-    return turn;
+    await turn;
+    try {
+      return await call();
+    } finally {
+      end(Date.now());
+    }
   }
 
   /** No call starts before this (epoch ms); a later pause wins over an earlier one. */
@@ -37,19 +47,30 @@ export class UpstreamBudget {
     this.pausedUntil = Math.max(this.pausedUntil, at);
   }
 
-  private async waitForSlot(signal?: AbortSignal): Promise<void> {
+  private async takeSlot(slot: Slot, signal: AbortSignal): Promise<void> {
     for (;;) {
-      signal?.throwIfAborted();
-      const now = Date.now();
-      const windowMs = 1000 + this.marginMs;
-      const full = this.starts.length >= this.maxPerSecond;
-      const freeAt = Math.max(this.pausedUntil, full ? this.starts[0]! + windowMs : 0);
-      if (freeAt <= now) {
-        this.starts.push(now);
-        if (this.starts.length > this.maxPerSecond) this.starts.shift();
-        return;
+      signal.throwIfAborted();
+      let freeAt = this.pausedUntil;
+      if (this.slots.length >= this.maxPerSecond) {
+        freeAt = Math.max(freeAt, (await settled(this.slots[0]!.ended, signal)) + 1000);
       }
-      await sleep(freeAt - now, undefined, { signal });
+      const now = Date.now();
+      if (freeAt > now) {
+        await sleep(freeAt - now, undefined, { signal });
+        continue;
+      }
+      if (this.slots.length >= this.maxPerSecond) this.slots.shift();
+      this.slots.push(slot);
+      return;
     }
   }
+}
+
+/** The promise's value, unless `signal` aborts first. */
+function settled<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const aborted = () => reject(signal.reason as Error);
+    signal.addEventListener('abort', aborted, { once: true });
+    promise.then(resolve, reject).finally(() => signal.removeEventListener('abort', aborted));
+  });
 }

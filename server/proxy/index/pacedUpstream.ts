@@ -37,13 +37,13 @@ export class PacedUpstream {
   /** The JSON of a 2xx answer, or `null` for a 404 (the thing is gone). */
   async get(target: string, signal: AbortSignal): Promise<unknown> {
     for (let failures = 0; ; failures += 1) {
-      await this.budget.take(signal);
       let waitMs: number;
       let reason: string;
       try {
-        const answer = await this.upstream.call('GET', target, undefined, undefined, {
-          retries: 0,
-        });
+        const answer = await this.budget.run(
+          () => this.upstream.call('GET', target, undefined, undefined, { retries: 0 }),
+          signal,
+        );
         if (answer.status === 404) return this.answered(null);
         if (answer.status >= 200 && answer.status < 300) {
           return this.answered(JSON.parse(answer.body.toString('utf8')) as unknown);

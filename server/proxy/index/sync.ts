@@ -176,7 +176,8 @@ export class IndexSync {
     const next = this.saving.then(async () => {
       if (reload || !this.state) {
         // The store's copy wins: another replica may have walked while it held the lease.
-        this.state = await this.index.syncState();
+        // A copy: `change` edits it in place, and a store may hand out a shared default.
+        this.state = structuredClone(await this.index.syncState());
         if (reload) return;
       }
       change(this.state);

@@ -4,6 +4,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import fp from 'fastify-plugin';
 import type { Lifetimes } from '../../store/sessions';
 import type { Store } from '../../store/store';
+import { DEFAULT_INDEX_SETTINGS, IndexJobs, type IndexSettings } from '../index/jobs';
 
 export interface WorkerSettings {
   /** This replica's name in the lease (default host:pid:random). */
@@ -14,14 +15,27 @@ export interface WorkerSettings {
   renewEveryMs?: number;
   /** How often the holder deletes what has expired (1 min). */
   sweepEveryMs?: number;
+  /**
+   * The index's sync and watcher (INDEX_SYNC_MINUTES, INDEX_FULL_SYNC_HOURS,
+   * INDEX_MAX_RPS); `false` for none (a test of the lease alone).
+   */
+  index?: Partial<IndexSettings> | false;
+}
+
+/** Work only the lease holder does, started by its rounds (the index's sync and watcher). */
+export interface LeaderJobs {
+  /** Starts what is due without waiting for it: a round must not hold up the lease's renewal. */
+  leaderRound(): void;
+  /** The lease is lost or let go: stops what runs. */
+  stop(): Promise<void>;
 }
 
 export const WORKER_LEASE = 'worker';
 
 /**
  * The deployment's one background worker: of all replicas on one store, the
- * one holding the `worker` lease. Nothing but expiry sweeps runs on it yet;
- * the index sync and the verification watcher will ask `isLeader()`.
+ * one holding the `worker` lease. It sweeps expired rows and runs the
+ * leader's jobs (the index sync and the verification watcher).
  */
 export class BackgroundWorker {
   readonly replicaId: string;
@@ -41,6 +55,7 @@ export class BackgroundWorker {
     private readonly log: FastifyBaseLogger,
     private readonly sweepOptions: { sessions: Lifetimes; auditRetentionDays: number },
     settings: WorkerSettings = {},
+    private readonly jobs?: LeaderJobs,
   ) {
     this.replicaId =
       settings.replicaId ?? `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
@@ -93,8 +108,12 @@ export class BackgroundWorker {
         { replica: this.replicaId, leader },
         leader ? 'worker lease taken' : 'worker lease lost',
       );
-      if (!leader) this.lastSweepAt = undefined;
+      if (!leader) {
+        this.lastSweepAt = undefined;
+        void this.jobs?.stop();
+      }
     }
+    if (leader) this.jobs?.leaderRound();
     if (leader && (this.lastSweepAt === undefined || now - this.lastSweepAt >= this.sweepEveryMs)) {
       this.lastSweepAt = now;
       try {
@@ -112,6 +131,7 @@ export class BackgroundWorker {
     this.stopped = true;
     clearInterval(this.timer);
     await this.running;
+    await this.jobs?.stop();
     if (this.heldUntil === 0) return;
     this.heldUntil = 0;
     try {
@@ -137,12 +157,23 @@ export default fp<
   }
 >(
   async (app, { now, sessions, auditRetentionDays, ...settings }) => {
+    const log = app.log.child({ component: 'worker' });
+    let jobs: IndexJobs | undefined;
+    if (settings.index !== false) {
+      if (!app.hasDecorator('upstream'))
+        throw new Error('The worker needs the upstream plugin first.');
+      jobs = new IndexJobs(app.store.index, app.upstream, now, log.child({ job: 'index' }), {
+        ...DEFAULT_INDEX_SETTINGS,
+        ...settings.index,
+      });
+    }
     const worker = new BackgroundWorker(
       app.store,
       now,
-      app.log.child({ component: 'worker' }),
+      log,
       { sessions, auditRetentionDays },
       settings,
+      jobs,
     );
     app.decorate('worker', worker);
     app.addHook('onReady', async () => worker.start());

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import { sendUpstreamAnswer } from '../answer';
+import { IndexFeed } from '../index/feed';
 import { matchOperation, type AllowedOperation } from '../operations';
 import { roleAllows } from '../policy';
 import { acceptJson, API_BODY_LIMIT } from '../plugins/body';
@@ -30,9 +31,17 @@ declare module 'fastify' {
  */
 async function api(
   app: FastifyInstance,
-  { operations }: { operations: readonly AllowedOperation[] },
+  {
+    operations,
+    now = Date.now,
+  }: {
+    operations: readonly AllowedOperation[];
+    /** The clock the index's feed records by (when a verification started); tests move it. */
+    now?: () => number;
+  },
 ) {
   app.decorateRequest('forwarding', null);
+  const feed = new IndexFeed(app.store.index, app.upstream, now);
   // Only what the gate let through, and only for an operation that takes a body.
   app.removeContentTypeParser('application/json');
   await app.register(acceptJson, {
@@ -84,7 +93,7 @@ async function api(
     },
     handler: async (request, reply) => {
       const forwarding = request.forwarding!;
-      const { operation, target } = forwarding;
+      const { agent, operation, params, target } = forwarding;
       if (operation.takesBody && !request.rawBody) {
         return problem(
           reply,
@@ -96,11 +105,15 @@ async function api(
       // What is forwarded is the bytes as they came (or none when the contract declares none).
       const body = operation.takesBody ? request.rawBody : undefined;
       // A create is audited and idempotent whether or not it takes a body.
-      if (operation.policy.create) return forwardCreate(app, request, reply, forwarding, body);
-      return sendUpstreamAnswer(
-        reply,
-        await app.upstream.call(operation.method, target, body, request.id),
-      );
+      if (operation.policy.create) {
+        return forwardCreate(app, request, reply, forwarding, body, feed);
+      }
+      const answer = await app.upstream.call(operation.method, target, body, request.id);
+      if (answer.status >= 200 && answer.status < 300) {
+        const call = { operationId: operation.operationId, params, username: agent.username };
+        feed.read(call, answer.body, request.log);
+      }
+      return sendUpstreamAnswer(reply, answer);
     },
   });
 }
@@ -109,6 +122,6 @@ export default fp(api, {
   name: 'api',
   encapsulate: true,
   // A misordered app.ts fails at start-up, not as a 500 on the first call.
-  decorators: { fastify: ['signedInAgent', 'upstream', 'idempotency', 'auditTrail'] },
-  dependencies: ['sessions', 'csrf', 'upstream', 'idempotency', 'audit', 'json-body'],
+  decorators: { fastify: ['signedInAgent', 'upstream', 'idempotency', 'auditTrail', 'store'] },
+  dependencies: ['sessions', 'csrf', 'upstream', 'idempotency', 'audit', 'json-body', 'store'],
 });

@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { sendUpstreamAnswer } from '../answer';
 import { auditCreate } from '../audit';
+import type { IndexFeed } from '../index/feed';
 import { IDEMPOTENCY_KEY, IdempotentCreates, type StoredAnswer } from '../idempotency';
 import { problem } from '../problem';
 import { UpstreamError } from '../upstream';
@@ -8,8 +9,9 @@ import type { Forwarding } from './api';
 
 /**
  * A create: sent once (never retried blindly), audited whatever its outcome,
- * and with an Idempotency-Key, made once per account and key however often,
- * wherever (restarts, replicas) it comes.
+ * fed to the index before the agent has the answer, and with an
+ * Idempotency-Key, made once per account and key however often, wherever
+ * (restarts, replicas) it comes (a replay is neither audited nor fed again).
  */
 export async function forwardCreate(
   app: FastifyInstance,
@@ -18,6 +20,7 @@ export async function forwardCreate(
   { agent, operation, params, target }: Forwarding,
   /** The bytes to send, exactly as they came; none when the operation takes no body. */
   body: Buffer | undefined,
+  feed: IndexFeed,
 ) {
   const execute = async (): Promise<StoredAnswer> => {
     let answer: StoredAnswer & { requestId: string };
@@ -41,6 +44,10 @@ export async function forwardCreate(
       throw error;
     }
     await auditCreate(app.auditTrail, request, agent, operation.operationId, params, answer);
+    if (answer.status >= 200 && answer.status < 300) {
+      const call = { operationId: operation.operationId, params, username: agent.username };
+      await feed.created(call, answer.body, request.body, request.log);
+    }
     return answer;
   };
 

@@ -37,9 +37,32 @@ describe('proxy configuration', () => {
     [{ PORT: '-1' }, 'PORT'],
     [{ TRUST_PROXY: 'everyone' }, 'TRUST_PROXY'],
     [{ SESSION_IDLE_MINUTES: '0' }, 'SESSION_IDLE_MINUTES'],
+    [{ INDEX_SYNC_MINUTES: '0' }, 'INDEX_SYNC_MINUTES'],
+    [{ INDEX_FULL_SYNC_HOURS: 'daily' }, 'INDEX_FULL_SYNC_HOURS'],
+    [{ INDEX_MAX_RPS: '0' }, 'INDEX_MAX_RPS'],
+    [{ INDEX_MAX_RPS: '2.5' }, 'INDEX_MAX_RPS'],
   ])('refuses to start with %j, naming %s', (env, name) => {
     expect(() => proxyConfigFromEnv(env)).toThrow(ConfigError);
     expect(() => proxyConfigFromEnv(env)).toThrow(name);
+  });
+
+  it('syncs the index every 5 minutes, walks it all daily and calls the API 5 times a second at most, unless told otherwise', () => {
+    expect(proxyConfigFromEnv({ DATA_DIR: dir }).proxy.worker?.index).toEqual({
+      everyMs: 5 * 60_000,
+      fullEveryMs: 24 * 3_600_000,
+      maxRps: 5,
+    });
+    const tuned = proxyConfigFromEnv({
+      DATA_DIR: dir,
+      INDEX_SYNC_MINUTES: '1',
+      INDEX_FULL_SYNC_HOURS: '6',
+      INDEX_MAX_RPS: '20',
+    });
+    expect(tuned.proxy.worker?.index).toEqual({
+      everyMs: 60_000,
+      fullEveryMs: 6 * 3_600_000,
+      maxRps: 20,
+    });
   });
 
   it('keeps a generated session secret under DATA_DIR, readable by its owner only', () => {

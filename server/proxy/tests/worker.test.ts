@@ -42,6 +42,7 @@ async function replica(
     renewEveryMs: 3_600_000,
     leaseTtlMs: LEASE_TTL,
     sweepEveryMs: 60_000,
+    index: false,
     sessions: { idleMs: 30 * 60_000, maxMs: 12 * 3_600_000 },
     auditRetentionDays: 400,
   });

@@ -26,7 +26,8 @@ export const faultInjection = fp(
         headers: { ...request.headers },
         at: Date.now(),
       });
-      if (recent.length > 100) recent.shift();
+      // Enough for a test to see a whole sync's pacing.
+      if (recent.length > 1000) recent.shift();
       stats.operations[operationId] = (stats.operations[operationId] ?? 0) + 1;
       const fault = faults.take(operationId);
       if (!fault) return;
