@@ -160,7 +160,12 @@ test('an agent starts a verification and sees it resolve without reloading', asy
   await expect(row).toContainText('Pending');
   await expect(row).toContainText('Verified', { timeout: 15_000 });
   await expect(row).toContainText('100');
-  await expect(page.getByText('Verification resolved')).toBeVisible();
+  // One notice, naming the customer, though the page and the live stream both saw it resolve.
+  const notices = page
+    .getByRole('alert')
+    .filter({ hasText: 'Jean-Pierre Dupont: verification verified' });
+  await expect(notices).toHaveCount(1);
+  await expect(notices).toContainText('Match score 100%');
 
   await row.getByRole('link').click();
   await expect(page).toHaveURL(/\/verifications\/[0-9a-f-]+$/);

@@ -9,7 +9,6 @@ import {
   Title,
   Code,
 } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef } from 'react';
 import { Link, Outlet, useLocation, useNavigate, useParams } from 'react-router';
@@ -20,17 +19,21 @@ import { ApiError } from '../api/errors';
 import { verificationsQuery, type Verification } from '../api/verifications';
 import { CopyButton } from '../components/CopyButton';
 import { ErrorState } from '../components/ErrorState';
+import { showResolutionNotice } from '../components/resolutionNotice';
 import { NotFoundPage } from './NotFoundPage';
 
-const STATUS_WORDS: Record<string, string> = {
-  verified: 'verified',
-  unverified: 'unverified',
-  failed: 'failed',
-};
-
-/** Tells the agent when a pending verification of this customer resolves, on whichever tab. */
-function useResolutionNotices(customerId: string, verifications: Verification[] | undefined) {
+/**
+ * Tells the agent when a pending verification of this customer resolves, on
+ * whichever tab: the fallback of the live stream, whose notice it shares (one
+ * per verification, whichever sees it first).
+ */
+function useResolutionNotices(
+  customerId: string,
+  customerName: string,
+  verifications: Verification[] | undefined,
+) {
   const queryClient = useQueryClient();
+  const navigate = useNavigate();
   const previous = useRef(new Map<string, string | undefined>());
   useEffect(() => {
     if (!verifications) return;
@@ -40,16 +43,17 @@ function useResolutionNotices(customerId: string, verifications: Verification[] 
       const before = previous.current.get(verification.id);
       if (before === 'pending' && verification.status !== 'pending') {
         resolved = true;
-        notifications.show({
-          color:
-            verification.status === 'verified'
-              ? 'teal'
-              : verification.status === 'failed'
-                ? 'red'
-                : 'orange',
-          title: 'Verification resolved',
-          message: `A verification through ${verification.provider_id ?? 'the provider'} is now ${STATUS_WORDS[verification.status ?? ''] ?? verification.status}.`,
-        });
+        showResolutionNotice(
+          {
+            verification_id: verification.id,
+            customer_id: customerId,
+            customer_name: customerName,
+            status: verification.status ?? '',
+            stale: false,
+            match_score: verification.match_score ?? null,
+          },
+          (path) => void navigate(path),
+        );
       }
       previous.current.set(verification.id, verification.status);
     }
@@ -57,7 +61,7 @@ function useResolutionNotices(customerId: string, verifications: Verification[] 
     void queryClient.invalidateQueries({ queryKey: bankAccountKeys.all(customerId) });
     // The index's rows of it (queue, status column, timeline) changed with it.
     void queryClient.invalidateQueries({ queryKey: indexKeys.all });
-  }, [verifications, customerId, queryClient]);
+  }, [verifications, customerId, customerName, queryClient, navigate]);
 }
 
 export function CustomerLayout() {
@@ -69,7 +73,11 @@ export function CustomerLayout() {
     ...verificationsQuery(customerId),
     enabled: customer.isSuccess,
   });
-  useResolutionNotices(customerId, verifications.data?.data);
+  useResolutionNotices(
+    customerId,
+    customer.data ? fullName(customer.data) : '',
+    verifications.data?.data,
+  );
 
   if (customer.error instanceof ApiError && customer.error.status === 404)
     return <NotFoundPage what="customer" />;
