@@ -1,6 +1,7 @@
 import { keepPreviousData, queryOptions } from '@tanstack/react-query';
 import type { components } from '../../openapi/backoffice';
 import { bo, unwrap } from './client';
+import { indexKeys } from './customerIndex';
 
 export type SearchAnswer = components['schemas']['SearchAnswer'];
 export type SearchResult = components['schemas']['SearchResult'];
@@ -10,7 +11,7 @@ export const SEARCH_MAX_LENGTH = 200;
 const RESULTS_SHOWN = 8;
 
 export const searchKeys = {
-  all: ['bo', 'search'] as const,
+  all: [...indexKeys.all, 'search'] as const,
   query: (text: string) => [...searchKeys.all, text] as const,
 };
 

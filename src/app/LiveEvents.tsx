@@ -2,12 +2,13 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { useNavigate } from 'react-router';
 import { bankAccountKeys } from '../api/bankAccounts';
+import { indexKeys } from '../api/customerIndex';
 import { listenToLiveEvents } from '../api/liveEvents';
 import { verificationKeys } from '../api/verifications';
 import { showResolutionNotice } from '../components/resolutionNotice';
 
 /** Every query of the back-office's own API (search, queue, statuses, activity, index status). */
-const BACK_OFFICE_QUERIES = { queryKey: ['bo'] };
+const BACK_OFFICE_QUERIES = { queryKey: indexKeys.all };
 
 /**
  * The live stream of a signed-in dashboard: a resolved verification is

@@ -1,4 +1,5 @@
 import { MutationCache, QueryCache, QueryClient, type Query } from '@tanstack/react-query';
+import { indexKeys } from '../api/customerIndex';
 import { ApiError } from '../api/errors';
 import { setUpstreamUnavailable } from '../lib/upstreamStatus';
 
@@ -11,7 +12,8 @@ function track(error: unknown) {
  * index, not from the Customers API: their answers say nothing about the
  * upstream, so they neither raise nor clear its banner.
  */
-const reachesUpstream = (query: Query<unknown, unknown, unknown>) => query.queryKey[0] !== 'bo';
+const reachesUpstream = (query: Query<unknown, unknown, unknown>) =>
+  query.queryKey[0] !== indexKeys.all[0];
 
 export const queryClient = new QueryClient({
   queryCache: new QueryCache({
