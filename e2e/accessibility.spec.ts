@@ -89,3 +89,43 @@ test('the sessions dialog passes an automated accessibility audit', async ({ pag
   await expect(dialog.getByText('This device')).toBeVisible();
   await audit(page, 'your sessions');
 });
+
+test('the index pages pass an automated accessibility audit', async ({
+  page,
+  agentApi,
+  customer,
+}) => {
+  await agentApi.addBankAccount(customer.id!, {
+    iban: 'FR7630006000011234567890189',
+    holder_name: 'Someone Else',
+    currency: 'EUR',
+  });
+  const verification = await agentApi.startVerification(customer.id!, {
+    provider_id: 'e2e-bank',
+    expected_name: customer.fullName,
+  });
+  await signIn(page, 'agent', '/verifications');
+  await expect(page.getByText(/\d+ verifications?, newest activity first/)).toBeVisible();
+  await audit(page, 'verification queue');
+  await page.goto('/verifications?status=pending,unverified&mine=1&age=24h');
+  await expect(page.getByRole('table').getByText(customer.fullName)).toBeVisible();
+  await audit(page, 'verification queue, filtered');
+
+  await page.goto('/customers?status=none');
+  await expect(customerRows(page).first()).toContainText('Not verified');
+  await audit(page, 'customers by status');
+
+  await page.goto(`/customers/${customer.id}/verifications/${verification.id}`);
+  await expect(page.getByText('Names compared')).toBeVisible();
+  await expect(page.getByText(`“${customer.fullName}”`)).toBeVisible();
+  await audit(page, 'verification, names compared');
+
+  await page.getByRole('tab', { name: 'Activity' }).click();
+  await expect(page.getByText('e2e-agent created the customer')).toBeVisible();
+  await audit(page, 'activity');
+
+  await page.goto('/customers/new');
+  await page.getByRole('textbox', { name: 'Email' }).fill(customer.email!);
+  await expect(page.getByText('A customer with this email already exists')).toBeVisible();
+  await audit(page, 'duplicate warning');
+});

@@ -17,12 +17,18 @@ const env = e2eEnv();
 
 type Customer = components['schemas']['Customer'];
 type CustomerCreate = components['schemas']['CustomerCreate'];
+type BankAccount = components['schemas']['CustomerBankAccount'];
+type BankAccountCreate = components['schemas']['CustomerBankAccountCreate'];
+type Verification = components['schemas']['CustomerVerification'];
+type VerificationCreate = components['schemas']['CustomerVerificationCreate'];
 
 /** The back-office API as the e2e agent sees it: the data a test needs, made the way the dashboard makes it. */
 export interface AgentApi {
   /** The total number of customers (the list's `meta.count`). */
   customerCount(): Promise<number>;
   createCustomer(input: CustomerCreate): Promise<Customer>;
+  addBankAccount(customerId: string, input: BankAccountCreate): Promise<BankAccount>;
+  startVerification(customerId: string, input: VerificationCreate): Promise<Verification>;
 }
 
 /** The sandbox's fault switch, straight to the sandbox (the proxy never forwards it). */
@@ -150,6 +156,20 @@ function agentApi(request: APIRequestContext): AgentApi {
       const response = await request.post('/api/v1/customers', { data: input });
       await expectStatus(response, 201, 'creating a customer');
       return (await response.json()) as Customer;
+    },
+    async addBankAccount(customerId, input) {
+      const response = await request.post(`/api/v1/customers/${customerId}/bank-accounts`, {
+        data: input,
+      });
+      await expectStatus(response, 201, 'adding a bank account');
+      return (await response.json()) as BankAccount;
+    },
+    async startVerification(customerId, input) {
+      const response = await request.post(`/api/v1/customers/${customerId}/verification`, {
+        data: input,
+      });
+      await expectStatus(response, 201, 'starting a verification');
+      return (await response.json()) as Verification;
     },
   };
 }

@@ -38,9 +38,12 @@ export function StatusBadge({
     <Badge
       color={color}
       variant="light"
-      leftSection={<Icon size={14} aria-hidden />}
-      // Long words of another API wrap rather than widen a table column.
-      style={{ maxWidth: '100%' }}
+      // Even shade 9 of teal or orange is too pale on its own tint for WCAG AA:
+      // the words are dark, the icon and the tint carry the colour.
+      c="gray.9"
+      leftSection={<Icon size={14} aria-hidden color={`var(--mantine-color-${color}-8)`} />}
+      // Beside a long name in a card it keeps its width; the name wraps instead.
+      style={{ flexShrink: 0 }}
     >
       {label}
     </Badge>
@@ -50,11 +53,21 @@ export function StatusBadge({
 /** A bank account's verified flag. */
 export function VerifiedBadge({ verified }: { verified: boolean | undefined }) {
   return verified ? (
-    <Badge color="teal" variant="light" leftSection={<IconCircleCheck size={14} aria-hidden />}>
+    <Badge
+      color="teal"
+      variant="light"
+      c="gray.9"
+      leftSection={<IconCircleCheck size={14} aria-hidden color="var(--mantine-color-teal-8)" />}
+    >
       Verified
     </Badge>
   ) : (
-    <Badge color="gray" variant="light" leftSection={<IconAlertCircle size={14} aria-hidden />}>
+    <Badge
+      color="gray"
+      variant="light"
+      c="gray.9"
+      leftSection={<IconAlertCircle size={14} aria-hidden color="var(--mantine-color-gray-8)" />}
+    >
       Unverified
     </Badge>
   );

@@ -40,6 +40,7 @@ function ActivityEntry({ item, customerId }: { item: ActivityItem; customerId: s
           <>
             {' · '}
             <Anchor
+              underline="always"
               component={Link}
               to={`/customers/${encodeURIComponent(customerId)}/verifications/${encodeURIComponent(item.verification_id)}`}
               size="xs"

@@ -59,12 +59,18 @@ function DuplicateWarning({ duplicates }: { duplicates: Duplicate[] }) {
       icon={<IconCopy size={16} aria-hidden />}
       title={`A customer with ${FIELD_WORDS[first.field]} already exists`}
       p="xs"
+      // Yellow words on the yellow tint fail WCAG AA; the tint and the icon say "warning".
+      styles={{ title: { color: 'var(--mantine-color-text)' } }}
     >
       <Text size="sm">
         {duplicates.map((duplicate, i) => (
           <span key={duplicate.customer.id}>
             {i > 0 && ', '}
-            <Anchor component={Link} to={`/customers/${encodeURIComponent(duplicate.customer.id)}`}>
+            <Anchor
+              component={Link}
+              to={`/customers/${encodeURIComponent(duplicate.customer.id)}`}
+              underline="always"
+            >
               {fullName(duplicate.customer)}
             </Anchor>
             {duplicate.customer.company_name ? ` (${duplicate.customer.company_name})` : ''}

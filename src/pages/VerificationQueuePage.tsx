@@ -192,7 +192,7 @@ export function VerificationQueuePage() {
         />
         <Group gap="lg" align="flex-end">
           <NativeSelect
-            label="Started"
+            label="Started within"
             value={filters.age ?? ''}
             data={[
               { value: '', label: 'Any time' },
