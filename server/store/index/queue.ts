@@ -1,6 +1,12 @@
 import { sql, type Kysely } from 'kysely';
 import type { StoreSchema } from '../schema';
-import type { IndexedVerification, Page, QueueCounts, QueueFilter } from './types';
+import type {
+  IndexedVerification,
+  Page,
+  QueueCounts,
+  QueueFilter,
+  QueueStatusFilter,
+} from './types';
 import { verificationView } from './views';
 
 type Db = Kysely<StoreSchema>;
@@ -31,18 +37,60 @@ function orderOf(filter: QueueFilter) {
     : ({ column: 'activity_at', direction: 'desc' } as const);
 }
 
-/** The filter's rows with their customer's names, in the queue's order. */
-function rowsOf(db: Db, filter: QueueFilter) {
-  const order = orderOf(filter);
-  let query = underFilter(db, filter)
-    .innerJoin('index_customers', 'index_customers.id', 'v.customer_id')
-    .selectAll('v')
-    .select(['first_name', 'last_name', 'company_name']);
-  if (filter.statuses.length > 0) query = query.where('v.category', 'in', [...filter.statuses]);
-  return query.orderBy(`v.${order.column}`, order.direction).orderBy('v.id', order.direction);
+/** Where a keyset page starts: after this row of the queue's order. */
+interface After {
+  key: number;
+  id: string;
 }
 
-type RowsQuery = ReturnType<typeof rowsOf>;
+/**
+ * The filter's rows with their customer's names, in the queue's order, from
+ * `offset` (or after a row). One status, or all, reads one index in order;
+ * several statuses in one `in` would make the database sort every row of them,
+ * so each reads its own index and only the first rows of each are merged.
+ */
+function rowsOf(db: Db, filter: QueueFilter, at: { offset: number; limit: number; after?: After }) {
+  const order = orderOf(filter);
+  const beyond = order.direction === 'asc' ? '>' : '<';
+  const branch = (statuses: readonly QueueStatusFilter[]) => {
+    let query = underFilter(db, filter)
+      .innerJoin('index_customers', 'index_customers.id', 'v.customer_id')
+      .selectAll('v')
+      .select(['first_name', 'last_name', 'company_name']);
+    if (statuses.length > 0) query = query.where('v.category', 'in', [...statuses]);
+    if (at.after) {
+      const { key, id } = at.after;
+      query = query.where((eb) =>
+        eb.or([
+          eb(`v.${order.column}`, beyond, key),
+          eb.and([eb(`v.${order.column}`, '=', key), eb('v.id', beyond, id)]),
+        ]),
+      );
+    }
+    return query.orderBy(`v.${order.column}`, order.direction).orderBy('v.id', order.direction);
+  };
+  const statuses = [...new Set(filter.statuses)];
+  if (statuses.length <= 1) return branch(statuses).limit(at.limit).offset(at.offset).execute();
+  const merged = statuses
+    .map((status, n) =>
+      db
+        .selectFrom(
+          branch([status])
+            .limit(at.offset + at.limit)
+            .as(`status${n}`),
+        )
+        .selectAll(),
+    )
+    .reduce((all, next) => all.unionAll(next));
+  return db
+    .selectFrom(merged.as('merged'))
+    .selectAll()
+    .orderBy(order.column, order.direction)
+    .orderBy('id', order.direction)
+    .limit(at.limit)
+    .offset(at.offset)
+    .execute();
+}
 
 export function indexQueue(db: Db) {
   async function counts(filter: QueueFilter): Promise<QueueCounts> {
@@ -63,10 +111,7 @@ export function indexQueue(db: Db) {
       page: Page,
     ): Promise<{ data: IndexedVerification[]; count: number; counts: QueueCounts }> {
       const [rows, perStatus] = await Promise.all([
-        rowsOf(db, filter)
-          .limit(page.size)
-          .offset((page.number - 1) * page.size)
-          .execute(),
+        rowsOf(db, filter, { offset: (page.number - 1) * page.size, limit: page.size }),
         counts(filter),
       ]);
       // The filter's rows are the counts of its statuses (of all, with none).
@@ -78,25 +123,14 @@ export function indexQueue(db: Db) {
     /** Keyset pages over the queue's order, so a CSV of any size never sits in memory whole. */
     async *queueRows(filter: QueueFilter, batchSize = 500): AsyncIterable<IndexedVerification[]> {
       const order = orderOf(filter);
-      const after = order.direction === 'asc' ? '>' : '<';
-      let last: { key: number; id: string } | null = null;
+      let after: After | undefined;
       for (;;) {
-        let query: RowsQuery = rowsOf(db, filter).limit(batchSize);
-        if (last) {
-          const { key, id } = last;
-          query = query.where((eb) =>
-            eb.or([
-              eb(`v.${order.column}`, after, key),
-              eb.and([eb(`v.${order.column}`, '=', key), eb('v.id', after, id)]),
-            ]),
-          );
-        }
-        const rows = await query.execute();
+        const rows = await rowsOf(db, filter, { offset: 0, limit: batchSize, after });
         if (rows.length === 0) return;
         yield rows.map(verificationView);
         if (rows.length < batchSize) return;
         const end = rows.at(-1)!;
-        last = { key: end[order.column], id: end.id };
+        after = { key: end[order.column], id: end.id };
       }
     },
 

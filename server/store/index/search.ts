@@ -12,11 +12,12 @@ export const MIN_ID_PREFIX = 8;
 /** The national part of a phone number (9 digits in France): a query with a country prefix also finds one stored without it. */
 const NATIONAL_DIGITS = 9;
 
-type Row = Awaited<ReturnType<ReturnType<typeof customers>['execute']>>[number];
+type CustomerQuery = ReturnType<typeof customers>;
+type Row = Awaited<ReturnType<CustomerQuery['execute']>>[number];
 
 /** One key's query, what a row it finds is tagged, and how well it fits. */
 interface Lookup {
-  rows: Promise<Row[]>;
+  query: CustomerQuery;
   matched: Match;
   score: (row: Row) => number;
 }
@@ -44,22 +45,19 @@ function byPrefix(
     .where(column, '>=', prefix)
     .where(column, '<', prefixEnd(prefix))
     .orderBy(column)
-    .limit(limit)
-    .execute();
+    .limit(limit);
 }
 
 /** Customers every query word is the start of a name word of, via FTS5 or a tsvector's GIN index. */
-function byNameWords(db: Db, dialect: StoreDialect, words: string[], limit: number) {
+function byNameWords(db: Db, dialect: StoreDialect, words: string[], limit: number): CustomerQuery {
   // Words are [\p{L}\p{N}]+ only, so no query syntax reaches the engine; quoting is belt and braces.
   if (dialect === 'sqlite') {
     const match = words.map((word) => `"${word}"*`).join(' AND ');
-    return customers(db)
-      .where(
-        'index_customers.seq',
-        'in',
-        sql<number>`(select rowid from index_customers_fts where index_customers_fts match ${match} limit ${limit})`,
-      )
-      .execute();
+    return customers(db).where(
+      'index_customers.seq',
+      'in',
+      sql<number>`(select rowid from index_customers_fts where index_customers_fts match ${match} limit ${limit})`,
+    );
   }
   // GIN gathers every word a prefix matches: only the longest (the rarest) goes to the
   // index; the rows it finds are then checked for the others' prefixes.
@@ -70,7 +68,7 @@ function byNameWords(db: Db, dialect: StoreDialect, words: string[], limit: numb
   for (const word of others) {
     query = query.where(sql<string>`' ' || name_words`, 'like', `% ${word}%`);
   }
-  return query.limit(limit).execute();
+  return query.limit(limit);
 }
 
 /** How well the name words fit: whole words beat prefixes, the last name first. */
@@ -94,17 +92,17 @@ export function indexSearch(db: Db, dialect: StoreDialect) {
     if (text === '' || limit <= 0) return { results: [], exact: null };
     const lower = lowerKey(text)!;
     const oneWord = !/\s/.test(text);
-    // Every key that could fit, asked at once (PostgreSQL runs them on several connections).
+    // Every key that could fit, asked in one statement (one round trip), each with its own limit.
     const lookups: Lookup[] = [
       {
-        rows: customers(db).where('index_customers.id', '=', text).execute(),
+        query: customers(db).where('index_customers.id', '=', text),
         matched: 'id',
         score: () => 1000,
       },
     ];
     if (oneWord && text.length >= MIN_ID_PREFIX) {
       lookups.push({
-        rows: byPrefix(db, 'index_customers.id', text, limit),
+        query: byPrefix(db, 'index_customers.id', text, limit),
         matched: 'id_prefix',
         score: () => 900,
       });
@@ -112,12 +110,12 @@ export function indexSearch(db: Db, dialect: StoreDialect) {
     if (oneWord) {
       lookups.push(
         {
-          rows: byPrefix(db, 'external_id_key', lower, limit),
+          query: byPrefix(db, 'external_id_key', lower, limit),
           matched: 'external_id',
           score: (row) => (row.external_id?.toLowerCase() === lower ? 850 : 700),
         },
         {
-          rows: byPrefix(db, 'email_key', lower, limit),
+          query: byPrefix(db, 'email_key', lower, limit),
           matched: 'email',
           // Without an @ or a dot, an email prefix is also likely a name: names rank above it then.
           score: (row) =>
@@ -128,13 +126,13 @@ export function indexSearch(db: Db, dialect: StoreDialect) {
     const phone = phoneQueryKey(text);
     if (phone) {
       lookups.push({
-        rows: byPrefix(db, 'phone_key', phone, limit),
+        query: byPrefix(db, 'phone_key', phone, limit),
         matched: 'phone',
         score: () => 650,
       });
       if (phone.length > NATIONAL_DIGITS) {
         lookups.push({
-          rows: byPrefix(db, 'phone_key', phone.slice(0, NATIONAL_DIGITS), limit),
+          query: byPrefix(db, 'phone_key', phone.slice(0, NATIONAL_DIGITS), limit),
           matched: 'phone',
           score: () => 640,
         });
@@ -146,7 +144,7 @@ export function indexSearch(db: Db, dialect: StoreDialect) {
         .select('customer_id')
         .where('iban_last4', '=', text.toUpperCase());
       lookups.push({
-        rows: customers(db).where('index_customers.id', 'in', holders).limit(limit).execute(),
+        query: customers(db).where('index_customers.id', 'in', holders).limit(limit),
         matched: 'iban',
         score: () => 620,
       });
@@ -154,22 +152,29 @@ export function indexSearch(db: Db, dialect: StoreDialect) {
     const words = nameWords(text);
     if (words.length > 0) {
       lookups.push({
-        rows: byNameWords(db, dialect, words, limit * NAME_CANDIDATES_PER_RESULT),
+        query: byNameWords(db, dialect, words, limit * NAME_CANDIDATES_PER_RESULT),
         matched: 'name',
         score: (row) => 200 + nameScore(words, row),
       });
     }
 
+    const union = lookups
+      .map((lookup, at) =>
+        db
+          .selectFrom(lookup.query.as(`lookup${at}`))
+          .selectAll()
+          .select(sql.lit(at).as('lookup')),
+      )
+      .reduce((all, branch) => all.unionAll(branch));
     const found = new Map<string, Candidate>();
-    const answers = await Promise.all(lookups.map((lookup) => lookup.rows));
-    lookups.forEach(({ matched, score }, at) => {
-      for (const row of answers[at]!) {
-        const candidate = { result: { customer: customerView(row), matched }, score: score(row) };
-        const earlier = found.get(row.id);
-        if (!earlier || earlier.score < candidate.score) found.set(row.id, candidate);
-      }
-    });
-    const exact = answers[0]![0]?.id ?? null;
+    let exact: string | null = null;
+    for (const row of await union.execute()) {
+      const { matched, score } = lookups[Number(row.lookup)]!;
+      if (matched === 'id') exact = row.id;
+      const candidate = { result: { customer: customerView(row), matched }, score: score(row) };
+      const earlier = found.get(row.id);
+      if (!earlier || earlier.score < candidate.score) found.set(row.id, candidate);
+    }
 
     const results = [...found.values()]
       .sort(

@@ -124,6 +124,13 @@ describeOnBothDialects('index queue and list', ({ open }) => {
       ...(await ids(store, { statuses: [] }, 2, 4)),
     ]).toEqual(all);
     expect(await ids(store, { statuses: [] }, 3, 4)).toEqual([]);
+    // Several statuses are merged from one read per status: pages still follow the order.
+    const several: QueueFilter = { statuses: ['failed', 'unverified', 'pending'] };
+    const pages: string[] = [];
+    for (let number = 1; number <= 5; number += 1)
+      pages.push(...(await ids(store, several, number, 1)));
+    expect(pages).toEqual(['v3_failed', 'v6_unverified', 'v5_pending', 'v1_pending']);
+    expect(await ids(store, several)).toEqual(pages);
     for (const filter of [
       { statuses: [] },
       { statuses: ['pending'] },
