@@ -66,6 +66,11 @@ test('an agent finds a customer of the last page from the header, by name, by em
   await search.fill(oldest.id!);
   await expect(page).toHaveURL(new RegExp(`/customers/${oldest.id}$`));
   await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
+  // And again, from another page, with the answer already known.
+  await page.getByRole('link', { name: 'Customers', exact: true }).first().click();
+  await expect(page).toHaveURL(/\/customers$/);
+  await search.fill(oldest.id!);
+  await expect(page).toHaveURL(new RegExp(`/customers/${oldest.id}$`));
 });
 
 test('a search that finds nothing says so', async ({ page, unique }) => {

@@ -74,14 +74,17 @@ export function GlobalSearch() {
   // Carry on from the stand-in: what was typed there, and the focus.
   useEffect(() => {
     if (standIn.focused) input.current?.focus();
+    standIn.text = '';
+    standIn.focused = false;
   }, []);
 
-  // A whole customer id pasted or typed: the answer names it, and it opens directly.
+  // A whole customer id pasted or typed: the answer names it, and it opens directly, once
+  // (until the agent types again).
   const exact = search.isPlaceholderData ? null : search.data?.exact;
-  const openedExact = useRef<string | null>(null);
+  const openedExact = useRef(false);
   useEffect(() => {
-    if (!exact || openedExact.current === debounced) return;
-    openedExact.current = debounced;
+    if (!exact || debounced !== current || openedExact.current) return;
+    openedExact.current = true;
     open(exact);
   });
 
@@ -142,6 +145,7 @@ export function GlobalSearch() {
           }
           rightSectionPointerEvents="none"
           onChange={(event) => {
+            openedExact.current = false;
             setTyped(event.currentTarget.value);
             combobox.resetSelectedOption();
             if (searchText(event.currentTarget.value)) combobox.openDropdown();
