@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import type { components } from '../openapi/customers';
 import { expect, signIn, signedInRequest, test } from './fixtures';
 
@@ -78,4 +79,26 @@ test('a search that finds nothing says so', async ({ page, unique }) => {
   const search = page.getByRole('combobox', { name: 'Search customers' });
   await search.fill(`Nobody${unique}`);
   await expect(page.getByText(`No customer matches “Nobody${unique}”.`)).toBeVisible();
+});
+
+test('the open search and its results pass an automated accessibility audit', async ({ page }) => {
+  await signIn(page, 'agent');
+  const search = page.getByRole('combobox', { name: 'Search customers' });
+  await search.fill('a');
+  const results = page.getByRole('listbox', { name: 'Customers found' });
+  await expect(results.getByRole('option').first()).toBeVisible();
+  await page.keyboard.press('ArrowDown');
+  await expect(search).toHaveAttribute('aria-expanded', 'true');
+  await expect(search).toHaveAttribute('aria-activedescendant', /.+/);
+  const audit = await new AxeBuilder({ page })
+    .include('[role="search"]')
+    .include('[role="listbox"]')
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+    .analyze();
+  expect(
+    audit.violations.map(
+      (violation) =>
+        `${violation.id} (${violation.impact}) ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`,
+    ),
+  ).toEqual([]);
 });
