@@ -74,11 +74,24 @@ test('an agent finds a customer of the last page from the header, by name, by em
   await expect(page).toHaveURL(new RegExp(`/customers/${oldest.id}$`));
 });
 
-test('a search that finds nothing says so', async ({ page, unique }) => {
+test('a search that finds nothing says so; the request for text typed over is cancelled', async ({
+  page,
+  unique,
+}) => {
   await signIn(page, 'agent');
   const search = page.getByRole('combobox', { name: 'Search customers' });
+  // The answer for the first text never comes: typing on must drop that request, not wait for it.
+  await page.route(`**/bo/search?q=Stale${unique}*`, () => undefined);
+  const asked = page.waitForRequest((request) => request.url().includes(`q=Stale${unique}`));
+  const cancelled = page.waitForEvent('requestfailed', (request) =>
+    request.url().includes(`q=Stale${unique}`),
+  );
+  await search.fill(`Stale${unique}`);
+  await asked;
+  await expect(page.getByText('Searching…')).toBeVisible();
   await search.fill(`Nobody${unique}`);
   await expect(page.getByText(`No customer matches “Nobody${unique}”.`)).toBeVisible();
+  expect((await cancelled).failure()?.errorText).toMatch(/ABORTED|cancel/i);
 });
 
 test('the open search and its results pass an automated accessibility audit', async ({ page }) => {
