@@ -18,6 +18,11 @@ export function listData(body: unknown): Json[] {
   return Array.isArray(data) ? data.filter(isObject) : [];
 }
 
+/** Whether the answer is a list answer at all (`data` an array). */
+export function hasListData(body: unknown): boolean {
+  return isObject(body) && Array.isArray(body.data);
+}
+
 /** `meta.count` of a list answer, when it says one. */
 export function listCount(body: unknown): number | undefined {
   const meta = isObject(body) ? body.meta : undefined;

@@ -2,11 +2,12 @@ import { randomUUID } from 'node:crypto';
 import type { FastifyBaseLogger } from 'fastify';
 import type { CustomerIndex, SyncState } from '../../store/index/types';
 import { announceResolutions } from './events';
-import type { PacedUpstream, WaitNotice } from './pacedUpstream';
+import { IndexCallRefused, type PacedUpstream, type WaitNotice } from './pacedUpstream';
 import {
   allSeen,
   bankAccountSeen,
   customerSeen,
+  hasListData,
   listCount,
   listData,
   verificationSeen,
@@ -99,6 +100,13 @@ export class IndexSync {
       `/v1/customers?page[number]=${walk.nextPage}&page[size]=${PAGE_SIZE}`,
       signal,
     );
+    if (!hasListData(body)) {
+      // Never read as "the last page": a full walk ending here would remove every customer not yet walked.
+      throw new IndexCallRefused(
+        502,
+        'The Customers API answered the customer list without its data.',
+      );
+    }
     const customers = allSeen(listData(body), customerSeen);
     const total = listCount(body) ?? null;
     const changed =
@@ -108,7 +116,14 @@ export class IndexSync {
       listData(body).length < PAGE_SIZE ||
       (total !== null && walked >= total) ||
       (!walk.full && changed === 0);
-    const removed = last && walk.full ? await this.index.removeCustomersNotWalked(walk.id) : 0;
+    // A walk that saw far fewer than the upstream counts ended early (a page answered short):
+    // removing what it did not see would remove customers the upstream still has.
+    const seenAll = total === null || walked + PAGE_SIZE > total;
+    if (last && walk.full && !seenAll) {
+      this.log.warn({ walked, total }, 'full walk ended short of the count: nothing removed');
+    }
+    const removed =
+      last && walk.full && seenAll ? await this.index.removeCustomersNotWalked(walk.id) : 0;
     const endedAt = this.now();
     await this.update((s) => {
       s.upstreamTotal = total;

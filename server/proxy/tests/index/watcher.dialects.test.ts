@@ -120,9 +120,14 @@ describeOnBothDialects('the verification watcher and the feed', (target) => {
         const customerId = await customerWithAccount(agent);
         const id = await startVerification(agent, customerId, {});
         const checks = async () => (await sandboxStats(stack)).getCustomerVerificationById ?? 0;
+        /** Moves the clock; the watcher asks the upstream once and records the check (its next one scheduled). */
         const checkedAfter = async (ms: number, expected: number) => {
           clock.advance(ms);
           await expect.poll(checks, { timeout: 10_000 }).toBe(expected);
+          const checkedAt = new Date(clock.now()).toISOString();
+          await expect
+            .poll(async () => (await indexedVerification(indexed, customerId, id))?.last_checked_at)
+            .toBe(checkedAt);
         };
         /** When the watcher will check it next, as the store has it scheduled. */
         const dueWithin = async (ms: number) =>
