@@ -23,6 +23,6 @@ const toProxy: ProxyOptions = {
 
 export default defineConfig({
   plugins: [react()],
-  server: { proxy: { '/api': toProxy, '/auth': toProxy } },
+  server: { proxy: { '/api': toProxy, '/auth': toProxy, '/bo': toProxy } },
   build: { outDir: 'dist', emptyOutDir: true, manifest: true },
 });
