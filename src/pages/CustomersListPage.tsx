@@ -136,7 +136,7 @@ function CustomerCard({ customer, failed }: { customer: CustomerRow; failed: boo
           {[customer.phone, customer.external_id].filter(Boolean).join(' · ')}
         </Text>
       </div>
-      <Stack gap={4} align="flex-end">
+      <Stack gap={4} align="flex-end" style={{ flexShrink: 0 }}>
         <LatestStatus customer={customer} failed={failed} />
         <Text size="xs" c="dimmed" style={{ whiteSpace: 'nowrap' }}>
           {formatDate(customer.created_at)}

@@ -154,7 +154,11 @@ export function VerificationPage() {
               <DetailField label="Started">
                 <Text size="sm">
                   {formatDateTime(indexed?.started_at ?? undefined)}
-                  {indexed?.started_by ? ` by ${indexed.started_by}` : ''}
+                  {indexed?.started_by
+                    ? ` by ${indexed.started_by}`
+                    : indexed?.started_at
+                      ? ' (first seen: started outside the back-office)'
+                      : ''}
                 </Text>
               </DetailField>
               <DetailField label="Verification ID">

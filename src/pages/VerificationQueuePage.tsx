@@ -59,6 +59,23 @@ function CustomerLink({ verification }: { verification: IndexedVerification }) {
   );
 }
 
+/**
+ * The Customers API gives no start time: one started elsewhere is dated from
+ * when the index first saw it, which can be after it resolved. Said so.
+ */
+function StartedAt({ verification: v }: { verification: IndexedVerification }) {
+  return (
+    <>
+      {when(v.started_at)}
+      {!v.started_by && v.started_at && (
+        <Text size="xs" c="dimmed">
+          first seen
+        </Text>
+      )}
+    </>
+  );
+}
+
 const COLUMNS: ListColumn<IndexedVerification>[] = [
   {
     header: 'Customer',
@@ -78,7 +95,7 @@ const COLUMNS: ListColumn<IndexedVerification>[] = [
   { header: 'Score', cell: score, skeletonWidth: 40 },
   { header: 'Provider', cell: (v) => v.provider_id ?? '—' },
   { header: 'Started by', cell: (v) => v.started_by ?? '—' },
-  { header: 'Started', cell: (v) => when(v.started_at), cellProps: NOWRAP, skeletonWidth: 110 },
+  { header: 'Started', cell: (v) => <StartedAt verification={v} />, cellProps: NOWRAP },
   { header: 'Resolved', cell: (v) => when(v.resolved_at), cellProps: NOWRAP, skeletonWidth: 110 },
 ];
 
@@ -102,8 +119,9 @@ function VerificationCard({ verification: v }: { verification: IndexedVerificati
         Match {score(v)} · {v.provider_id ?? 'no provider'}
       </Text>
       <Text size="xs" c="dimmed">
-        Started {when(v.started_at)}
-        {v.started_by ? ` by ${v.started_by}` : ''}
+        {v.started_by
+          ? `Started ${when(v.started_at)} by ${v.started_by}`
+          : `First seen ${when(v.started_at)}`}
         {v.resolved_at ? ` · resolved ${when(v.resolved_at)}` : ''}
       </Text>
     </Stack>

@@ -71,7 +71,8 @@ type StartedOf = (verification: Verification) => IndexedVerification | undefined
 function startedText(indexed: IndexedVerification | undefined): string {
   if (!indexed?.started_at) return '—';
   const at = formatDateTime(indexed.started_at);
-  return indexed.started_by ? `${at} by ${indexed.started_by}` : at;
+  // Started elsewhere: the index only knows when it first saw it.
+  return indexed.started_by ? `${at} by ${indexed.started_by}` : `${at} (first seen)`;
 }
 
 const columns = (startedOf: StartedOf): ListColumn<Verification>[] => [
