@@ -115,3 +115,33 @@ test('the open search and its results pass an automated accessibility audit', as
     ),
   ).toEqual([]);
 });
+
+test('a failed search says what failed, and Retry asks again', async ({ page, customer }) => {
+  await signIn(page, 'agent');
+  const search = page.getByRole('combobox', { name: 'Search customers' });
+  const results = page.getByRole('listbox', { name: 'Customers found' });
+  // A first answer is on screen: the failure must replace it, not hide behind it.
+  await search.fill(customer.first_name!);
+  await expect(results.getByRole('option').first()).toBeVisible();
+  const broken = `**/bo/search?q=${encodeURIComponent(customer.email!)}*`;
+  await page.route(broken, (route) =>
+    route.fulfill({
+      status: 503,
+      contentType: 'application/json',
+      body: JSON.stringify({
+        status: 503,
+        code: 'store_unavailable',
+        message: 'The back-office database cannot be reached.',
+      }),
+    }),
+  );
+  await search.fill(customer.email!);
+  await expect(results.getByRole('alert')).toContainText(
+    'Search failed: The back-office database cannot be reached.',
+  );
+  await page.unroute(broken);
+  await results.getByRole('button', { name: 'Retry' }).click();
+  await expect(results.getByRole('option')).toHaveCount(1);
+  await expect(results.getByRole('option')).toContainText(customer.fullName);
+  await expect(search).toBeFocused();
+});

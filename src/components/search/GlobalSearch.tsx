@@ -89,9 +89,12 @@ export function GlobalSearch() {
   });
 
   const results = search.data?.data ?? [];
-  const settled = debounced === current && !search.isPlaceholderData;
+  // The request for what the box holds has gone out (the debounce is over).
+  const caughtUp = debounced === current;
+  // ...and its own answer is on screen, not the previous text's.
+  const settled = caughtUp && !search.isPlaceholderData;
   let body;
-  if (search.isError && settled) {
+  if (search.isError && caughtUp) {
     body = (
       <Stack gap="xs" p="xs" role="alert">
         <Text size="sm">Search failed: {errorMessage(search.error)}</Text>
@@ -154,6 +157,8 @@ export function GlobalSearch() {
           onFocus={() => current && combobox.openDropdown()}
           onBlur={() => combobox.closeDropdown()}
           onKeyDown={(event) => {
+            // Escape closes the results, and once they are closed leaves the box.
+            if (event.key === 'Escape' && !combobox.dropdownOpened) input.current?.blur();
             // Enter with no result picked opens the best match.
             if (event.key !== 'Enter' || combobox.getSelectedOptionIndex() !== -1) return;
             const best = settled ? results[0] : undefined;
