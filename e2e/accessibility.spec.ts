@@ -121,7 +121,16 @@ test('the index pages pass an automated accessibility audit', async ({
   await audit(page, 'verification, names compared');
 
   await page.getByRole('tab', { name: 'Activity' }).click();
-  await expect(page.getByText('e2e-agent created the customer')).toBeVisible();
+  const timeline = page.getByRole('list', { name: 'Activity, newest first' });
+  await expect(timeline.getByRole('listitem').last()).toContainText(
+    'e2e-agent created the customer',
+  );
+  await expect(
+    timeline.getByText(`e2e-agent started a verification, expecting “${customer.fullName}”`),
+  ).toBeVisible();
+  await expect(
+    timeline.getByText(/e2e-agent added the bank account …0189 \(Someone Else\)/),
+  ).toBeVisible();
   await audit(page, 'activity');
 
   await page.goto('/customers/new');

@@ -79,13 +79,20 @@ export function ActivityTab() {
     );
   return (
     <Paper withBorder p="lg" radius="md">
-      <Timeline bulletSize={26} lineWidth={2} active={-1}>
+      <Timeline
+        bulletSize={26}
+        lineWidth={2}
+        active={-1}
+        role="list"
+        aria-label="Activity, newest first"
+      >
         {items.map((item, i) => {
           const Icon = ICONS[item.kind] ?? IconPoint;
           return (
             <Timeline.Item
               key={`${item.at}-${item.kind}-${i}`}
               bullet={<Icon size={14} aria-hidden />}
+              role="listitem"
             >
               <ActivityEntry item={item} customerId={customer.id!} />
             </Timeline.Item>
