@@ -169,7 +169,7 @@ export function GlobalSearch() {
           }}
         />
       </Combobox.Target>
-      <Combobox.Dropdown hidden={!current}>
+      <Combobox.Dropdown hidden={!current} className={classes.dropdown}>
         <Combobox.Options aria-label="Customers found" mah={420} style={{ overflowY: 'auto' }}>
           {body}
         </Combobox.Options>
