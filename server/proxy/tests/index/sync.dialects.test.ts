@@ -19,36 +19,48 @@ afterAll(() => rmSync(files, { recursive: true, force: true }));
 
 describeOnBothDialects('the index sync', (target) => {
   it('walks 2,500 customers from empty and finds the oldest by name, email, phone, external id and id', async () => {
-    await withIndexedStack(target, { sandbox: { seed: 2_500 } }, async ({ stack, store }) => {
-      const state = await walkEnded(store);
-      expect(state).toMatchObject({ upstreamTotal: 2_500, lastError: null, waitingUntil: null });
-      expect(state.lastFullSyncAt).toBe(state.lastSyncAt);
-      expect((await store.index.counts()).customers).toBe(2_500);
-      expect(listedPages(await upstreamRequests(stack))).toEqual(
-        Array.from({ length: 25 }, (_, page) => page + 1),
-      );
+    await withIndexedStack(
+      target,
+      { sandbox: { seed: 2_500 } },
+      async ({ stack, agent, store }) => {
+        const state = await walkEnded(store);
+        expect(state).toMatchObject({ upstreamTotal: 2_500, lastError: null, waitingUntil: null });
+        expect(state.lastFullSyncAt).toBe(state.lastSyncAt);
+        expect((await store.index.counts()).customers).toBe(2_500);
+        expect(listedPages(await upstreamRequests(stack))).toEqual(
+          Array.from({ length: 25 }, (_, page) => page + 1),
+        );
 
-      const [oldest] = stack.sandbox.sandbox.store.listCustomers(25, 100).slice(-1);
-      const { id, first_name, last_name, email, phone, external_id } = oldest!;
-      const digits = phone!.replace(/\D/g, '');
-      const national = digits.slice(2);
-      const finds = async (query: string) =>
-        (await store.index.search(query, 50)).results.map((result) => result.customer.id);
-      for (const query of [
-        `${last_name!.slice(0, 4).toLowerCase()} ${first_name!.slice(0, 3).toUpperCase()}`,
-        email!,
-        email!.slice(0, email!.indexOf('@')),
-        phone!,
-        `+${digits}`,
-        `0${national}`,
-        national,
-        external_id!,
-        id!.slice(0, 8),
-      ]) {
-        expect(await finds(query), query).toContain(id);
-      }
-      expect((await store.index.search(id!, 10)).exact).toBe(id);
-    });
+        const [oldest] = stack.sandbox.sandbox.store.listCustomers(25, 100).slice(-1);
+        const { id, first_name, last_name, email, phone, external_id } = oldest!;
+        const digits = phone!.replace(/\D/g, '');
+        const national = digits.slice(2);
+        const finds = async (query: string) =>
+          (await store.index.search(query, 50)).results.map((result) => result.customer.id);
+        for (const query of [
+          `${last_name!.slice(0, 4).toLowerCase()} ${first_name!.slice(0, 3).toUpperCase()}`,
+          email!,
+          email!.slice(0, email!.indexOf('@')),
+          phone!,
+          `+${digits}`,
+          `0${national}`,
+          national,
+          external_id!,
+          id!.slice(0, 8),
+        ]) {
+          expect(await finds(query), query).toContain(id);
+        }
+        expect((await store.index.search(id!, 10)).exact).toBe(id);
+
+        // The same through the back-office's API, as the header's search asks.
+        const searched = await agent.fetch(`/bo/search?q=${encodeURIComponent(external_id!)}`);
+        expect(searched.status).toBe(200);
+        const answer = (await searched.json()) as { data: { customer: { id: string } }[] };
+        expect(answer.data.map((result) => result.customer.id)).toContain(id);
+        const status: unknown = await (await agent.fetch('/bo/index/status')).json();
+        expect(status).toMatchObject({ customers: 2_500, state: 'idle', progress: null });
+      },
+    );
   });
 
   it('finds a customer by the last 4 of an IBAN once the details are fetched, newest first', async () => {
@@ -185,6 +197,13 @@ describeOnBothDialects('the index sync', (target) => {
     await expect
       .poll(async () => (await store.index.syncState()).walk?.nextPage ?? 0, { timeout: 10_000 })
       .toBeGreaterThanOrEqual(5);
+    const midWalk = (await (await before.agent.fetch('/bo/index/status')).json()) as {
+      state: string;
+      progress: number;
+    };
+    expect(midWalk.state).toBe('syncing');
+    expect(midWalk.progress).toBeGreaterThan(0);
+    expect(midWalk.progress).toBeLessThan(1);
     await before.stack.close();
     const reached = (await store.index.syncState()).walk!;
     expect(reached.full).toBe(true);
