@@ -26,7 +26,8 @@ export async function startIndexedStack(
   target: StoreUnderTest,
   options: {
     sandbox?: Partial<SandboxConfig>;
-    index?: Partial<IndexSettings>;
+    /** `false`: no sync nor watcher, only the feed (what passes through the proxy). */
+    index?: Partial<IndexSettings> | false;
     store?: Store;
     clock?: ReturnType<typeof manualClock>;
   } = {},
@@ -40,7 +41,7 @@ export async function startIndexedStack(
       now: clock.now,
       worker: {
         renewEveryMs: 50,
-        index: {
+        index: options.index !== false && {
           everyMs: SYNC_EVERY_MS,
           fullEveryMs: FULL_SYNC_EVERY_MS,
           maxRps: 500,
