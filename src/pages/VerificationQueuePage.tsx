@@ -164,6 +164,13 @@ function emptyTitle(filters: QueueFilters): string {
   return filtered ? 'No verification matches these filters' : 'No verification yet';
 }
 
+/** "12 verifications, oldest first": the server puts the oldest first when only Pending is asked. */
+function queueSummary(count: number, filters: QueueFilters): string {
+  const pendingOnly = filters.statuses.length === 1 && filters.statuses[0] === 'pending';
+  const order = pendingOnly ? 'oldest first' : 'newest activity first';
+  return `${formatCount(count)} verification${count === 1 ? '' : 's'}, ${order}`;
+}
+
 /** Every verification the index holds, across customers, filtered and paged in the URL. */
 export function VerificationQueuePage() {
   const [searchParams, setSearchParams] = useSearchParams();
@@ -186,9 +193,7 @@ export function VerificationQueuePage() {
             Verifications
           </Title>
           <Text c="dimmed" size="sm" aria-live="polite">
-            {count === undefined
-              ? ' '
-              : `${formatCount(count)} verification${count === 1 ? '' : 's'}${filters.statuses.length === 1 && filters.statuses[0] === 'pending' ? ', oldest first' : ', newest activity first'}`}
+            {count === undefined ? ' ' : queueSummary(count, filters)}
           </Text>
         </div>
         <Button
