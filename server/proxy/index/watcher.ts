@@ -39,11 +39,6 @@ export class VerificationWatcher {
     const due = await this.index.dueVerifications(this.now(), ROUND_LIMIT);
     for (const { id, customerId, watchedSince } of due) {
       signal.throwIfAborted();
-      if (this.now() - watchedSince >= WATCH_SCHEDULE.staleAfterMs) {
-        const stale = await this.index.markStale(id, this.now());
-        await announceResolutions(this.index, stale ? [stale] : []);
-        continue;
-      }
       const body = await this.upstream.get(
         `/v1/customers/${encodeURIComponent(customerId)}/verification/${encodeURIComponent(id)}`,
         signal,
@@ -55,6 +50,12 @@ export class VerificationWatcher {
       }
       // Gone upstream (404) or final: nothing more to watch.
       const watching = seen !== undefined && !isFinalVerificationStatus(seen.status);
+      if (watching && now - watchedSince >= WATCH_SCHEDULE.staleAfterMs) {
+        // A last look found it still unresolved after a day: given up on, and said so.
+        const stale = await this.index.markStale(id, now);
+        await announceResolutions(this.index, stale ? [stale] : []);
+        continue;
+      }
       await this.index.scheduleCheck(id, now, watching ? nextCheckAt(watchedSince, now) : null);
     }
     return due.length;

@@ -110,7 +110,7 @@ describeOnBothDialects('the verification watcher and the feed', (target) => {
     });
   });
 
-  it('checks every 5 s for 2 minutes, then every minute, and after 24 h marks it stale', async () => {
+  it('checks every 5 s for 2 minutes, then every minute, and marks it stale after a last check at 24 h', async () => {
     await withIndexedStack(
       target,
       { sandbox: { verificationDelayMs: 48 * 3_600_000 } },
@@ -150,6 +150,8 @@ describeOnBothDialects('the verification watcher and the feed', (target) => {
             timeout: 10_000,
           })
           .toBe(true);
+        // After a last look at the upstream, which still said pending.
+        expect(await checks()).toBe(5);
         const [stale] = await eventsOf(indexed, 'verification_resolved');
         expect(stale?.payload).toMatchObject({ verification_id: id, stale: true });
         expect((await store.index.counts()).watching).toBe(0);
