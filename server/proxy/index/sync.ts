@@ -71,7 +71,8 @@ export class IndexSync {
   noteWait(notice: WaitNotice): Promise<void> {
     return this.update((s) => {
       s.waitingUntil = notice?.until ?? null;
-      if (notice) s.lastError = notice.reason;
+      // The reason holds while waiting; an answer again means it no longer does.
+      s.lastError = notice?.reason ?? null;
     });
   }
 
