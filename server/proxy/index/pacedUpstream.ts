@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { retryAfterMs, UpstreamError, type UpstreamClient } from '../upstream';
 import type { UpstreamBudget } from './budget';
 
@@ -21,7 +22,8 @@ const MAX_BACKOFF_MS = 60_000;
  * (the client's own retries are off, so nothing multiplies), and whatever
  * fails for a while — 429, 5xx, no answer, a cut-off body — is waited out and
  * tried again: Retry-After when the upstream gives one, else 1 s, 2 s, 4 s…
- * up to a minute. Only `signal` (lease lost, app closing) ends the wait.
+ * up to a minute (all index calls wait, but for a cut-off body: only its
+ * caller). Only `signal` (lease lost, app closing) ends the wait.
  */
 export class PacedUpstream {
   private waiting = false;
@@ -39,6 +41,8 @@ export class PacedUpstream {
     for (let failures = 0; ; failures += 1) {
       let waitMs: number;
       let reason: string;
+      /** The upstream is in trouble (429, 5xx, no answer): every index call waits, not only this one. */
+      let everyCallWaits = true;
       try {
         const answer = await this.budget.run(
           () => this.upstream.call('GET', target, undefined, undefined, { retries: 0 }),
@@ -62,15 +66,21 @@ export class PacedUpstream {
         }
       } catch (error) {
         if (error instanceof IndexCallRefused) throw error;
-        if (error instanceof UpstreamError) reason = error.message;
-        else if (error instanceof SyntaxError)
-          reason = 'The Customers API answered with malformed JSON.';
-        else throw error;
+        if (error instanceof UpstreamError) {
+          reason = error.message;
+        } else if (error instanceof SyntaxError) {
+          // One operation's answer is broken, not the upstream: the other calls go on.
+          reason = `The Customers API answered GET ${target.split('?')[0]} with malformed JSON.`;
+          everyCallWaits = false;
+        } else {
+          throw error;
+        }
         waitMs = backoff(failures);
       }
       this.waiting = true;
-      this.budget.pauseUntil(Date.now() + waitMs);
       this.onWait({ until: this.now() + waitMs, reason });
+      if (everyCallWaits) this.budget.pauseUntil(Date.now() + waitMs);
+      else await sleep(waitMs, undefined, { signal });
     }
   }
 
