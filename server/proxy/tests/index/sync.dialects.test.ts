@@ -190,6 +190,30 @@ describeOnBothDialects('the index sync', (target) => {
     );
   });
 
+  it('walks on the replica holding the lease only, and on the other once it has gone', async () => {
+    const store = await target.open();
+    const a = await startIndexedStack(target, { sandbox: { seed: 150 }, store });
+    const b = await startIndexedStack(target, { sandbox: { seed: 150 }, store, clock: a.clock });
+    try {
+      const first = await walkEnded(store);
+      // Rounds of both have run since (the lease is renewed every 50 ms): still one walk, by one replica.
+      await expect.poll(async () => (await store.index.counts()).detailsPending).toBe(0);
+      const walkedBy = async () =>
+        await Promise.all(
+          [a, b].map(async ({ stack }) => (await sandboxStats(stack)).listAllCustomers ?? 0),
+        );
+      expect((await walkedBy()).sort()).toEqual([0, 2]);
+      const [holder, other] = (await walkedBy())[0] === 2 ? [a, b] : [b, a];
+
+      await holder.stack.close();
+      other.clock.advance(SYNC_EVERY_MS);
+      await walkEnded(store, first.lastSyncAt!);
+      expect((await sandboxStats(other.stack)).listAllCustomers).toBeGreaterThan(0);
+    } finally {
+      await Promise.all([a, b].map(({ stack }) => stack.close().catch(() => undefined)));
+    }
+  });
+
   it('goes on from the page it had reached when the proxy restarts mid-walk', async () => {
     const sandbox = { seed: 2_500, db: join(files, `sandbox-${target.dialect}.db`) };
     const store = await target.open();
