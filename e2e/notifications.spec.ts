@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { expect, signIn, signedInRequest, test } from './fixtures';
 
 test('a verification started elsewhere notifies the agent on the customer list, with a link to it', async ({
@@ -21,6 +22,13 @@ test('a verification started elsewhere notifies the agent on the customer list, 
   const notice = page.getByRole('alert').filter({ hasText: customer.fullName });
   await expect(notice).toContainText(`${customer.fullName}: verification`, { timeout: 30_000 });
   await expect(page).toHaveURL(/\/customers$/);
+  // Readable by everyone: the notice passes an automated audit once it has faded in.
+  await expect(notice).toHaveCSS('opacity', '1');
+  const audit = await new AxeBuilder({ page })
+    .include(`#verification-resolved-${verification.id}`)
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+    .analyze();
+  expect(audit.violations.map((violation) => violation.id)).toEqual([]);
   await notice.getByRole('link', { name: 'Open the verification' }).click();
   await expect(page).toHaveURL(
     new RegExp(`/customers/${customer.id}/verifications/${verification.id}$`),
