@@ -158,7 +158,14 @@ export class IndexSync {
       if (batch.length === 0) return;
       for (const customerId of batch) {
         signal.throwIfAborted();
-        await this.fetchDetailsOf(customerId, signal);
+        try {
+          await this.fetchDetailsOf(customerId, signal);
+        } catch (error) {
+          if (!(error instanceof IndexCallRefused)) throw error;
+          // One customer the API refuses to detail must not hold up all the others.
+          this.log.warn({ customerId, err: error }, 'details refused: customer skipped');
+          await this.index.markDetailsSynced([customerId], this.now());
+        }
         done.add(customerId);
       }
     }
