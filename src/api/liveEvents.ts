@@ -59,14 +59,22 @@ const LAST_RETRY_MS = 60_000;
  * 502 from a gateway) closes the EventSource for good: then a new one is opened
  * after a growing pause, and `reopened` says that events may have been lost.
  */
-export function listenToLiveEvents(handlers: LiveEventHandlers): () => void {
+function listenToOwnStream(
+  handlers: LiveEventHandlers,
+  /** The last event this browser saw: where a stream taken over from another tab resumes. */
+  resumeAfter: () => string | undefined,
+  seen: (id: string) => void,
+): () => void {
   let source: EventSource | undefined;
   let retry: ReturnType<typeof setTimeout> | undefined;
   let pause = FIRST_RETRY_MS;
   let stopped = false;
 
   const open = (afterClosure: boolean) => {
-    const stream = new EventSource('/bo/events');
+    const after = resumeAfter();
+    const stream = new EventSource(
+      after ? `/bo/events?last_event_id=${encodeURIComponent(after)}` : '/bo/events',
+    );
     source = stream;
     stream.addEventListener('open', () => {
       pause = FIRST_RETRY_MS;
@@ -74,10 +82,16 @@ export function listenToLiveEvents(handlers: LiveEventHandlers): () => void {
       afterClosure = false;
     });
     stream.addEventListener('verification_resolved', (message) => {
+      if ((message as MessageEvent<string>).lastEventId) {
+        seen((message as MessageEvent<string>).lastEventId);
+      }
       const event = parseResolvedEvent((message as MessageEvent<string>).data);
       if (event) handlers.resolved(event);
     });
     stream.addEventListener('verification_started', (message) => {
+      if ((message as MessageEvent<string>).lastEventId) {
+        seen((message as MessageEvent<string>).lastEventId);
+      }
       const event = parseStartedEvent((message as MessageEvent<string>).data);
       if (event) handlers.started(event);
     });
@@ -93,5 +107,78 @@ export function listenToLiveEvents(handlers: LiveEventHandlers): () => void {
     stopped = true;
     clearTimeout(retry);
     source?.close();
+  };
+}
+
+const CHANNEL = 'bo-live-events';
+
+type Relayed =
+  | { kind: 'resolved'; event: VerificationResolvedEvent; id: string }
+  | { kind: 'started'; event: IndexedVerification; id: string }
+  | { kind: 'reopened' };
+
+/**
+ * Listens to the live events until the returned function is called. Every tab
+ * of the dashboard hears them, but only one holds the stream (a Web Lock picks
+ * it; BroadcastChannel relays what it hears to the others): over HTTP/1.1 a
+ * browser opens at most six connections to a site, and one stream per tab
+ * would leave a tab with several others open without any for its own requests.
+ * When the holding tab closes, another takes the lock and resumes after the
+ * last event any tab saw. Without those APIs, each tab has its own stream.
+ */
+export function listenToLiveEvents(handlers: LiveEventHandlers): () => void {
+  let lastId: string | undefined;
+  const seen = (id: string) => (lastId = id);
+  if (typeof BroadcastChannel === 'undefined' || !('locks' in navigator)) {
+    return listenToOwnStream(handlers, () => lastId, seen);
+  }
+  const channel = new BroadcastChannel(CHANNEL);
+  channel.onmessage = ({ data }: MessageEvent<Relayed>) => {
+    if (data.kind === 'reopened') return handlers.reopened();
+    lastId = data.id;
+    if (data.kind === 'resolved') handlers.resolved(data.event);
+    else handlers.started(data.event);
+  };
+  const stopped = new AbortController();
+  let stopOwn: (() => void) | undefined;
+  let releaseLock: (() => void) | undefined;
+  navigator.locks
+    .request(
+      CHANNEL,
+      { signal: stopped.signal },
+      () =>
+        new Promise<void>((release) => {
+          releaseLock = release;
+          stopOwn = listenToOwnStream(
+            {
+              resolved(event) {
+                handlers.resolved(event);
+                channel.postMessage({
+                  kind: 'resolved',
+                  event,
+                  id: lastId ?? '',
+                } satisfies Relayed);
+              },
+              started(event) {
+                handlers.started(event);
+                channel.postMessage({ kind: 'started', event, id: lastId ?? '' } satisfies Relayed);
+              },
+              reopened() {
+                handlers.reopened();
+                channel.postMessage({ kind: 'reopened' } satisfies Relayed);
+              },
+            },
+            () => lastId,
+            seen,
+          );
+        }),
+    )
+    // Stopped while waiting for the lock: nothing to undo.
+    .catch(() => undefined);
+  return () => {
+    stopped.abort();
+    stopOwn?.();
+    releaseLock?.();
+    channel.close();
   };
 }
