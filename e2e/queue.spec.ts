@@ -44,7 +44,10 @@ test('a verification started on a customer shows in the queue under Pending, the
   await expect(row).toContainText('e2e-agent');
 
   // Only mine: the agent started it, so it stays.
-  await page.getByRole('switch', { name: 'Started by me' }).check();
+  // The switch follows the URL, so it shows checked a moment after the click.
+  const mine = page.getByRole('switch', { name: 'Started by me' });
+  await mine.click();
+  await expect(mine).toBeChecked();
   await expect(page).toHaveURL(/status=pending&mine=1/);
   await expect(row).toHaveCount(1);
   const csvHref = await page.getByRole('link', { name: 'Export CSV' }).getAttribute('href');

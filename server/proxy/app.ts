@@ -88,6 +88,8 @@ export async function buildApp(config: ProxyConfig): Promise<FastifyInstance> {
     // The default for any route that takes a body (sign-in); /api/* sets its own.
     bodyLimit: SMALL_BODY_LIMIT,
     genReqId: () => randomUUID(),
+    // Path ids up to the contracts' 128 characters reach the routes' own checks (Fastify's default, 100, answers 414).
+    maxParamLength: 256,
     // Slow, idle or half-open clients must not hold connections for long.
     ...serverTimeouts(connections),
   });

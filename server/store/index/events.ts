@@ -30,7 +30,7 @@ export function indexEvents(db: Db) {
         .executeTakeFirst();
       return row
         ? { ...NEVER_SYNCED, ...(JSON.parse(row.state) as Partial<SyncState>) }
-        : NEVER_SYNCED;
+        : { ...NEVER_SYNCED };
     },
 
     async saveSyncState(state: SyncState): Promise<void> {
