@@ -49,7 +49,7 @@ export class IndexJobs {
       },
     );
     this.sync = new IndexSync(index, paced, now, log, settings);
-    this.watcher = new VerificationWatcher(index, paced, now);
+    this.watcher = new VerificationWatcher(index, paced, now, log);
   }
 
   /** Called each round the lease is held: starts the sync if due and the watcher, unless already running. */

@@ -1,6 +1,7 @@
+import type { FastifyBaseLogger } from 'fastify';
 import { isFinalVerificationStatus, type CustomerIndex } from '../../store/index/types';
 import { announceResolutions } from './events';
-import type { PacedUpstream } from './pacedUpstream';
+import { IndexCallRefused, type PacedUpstream } from './pacedUpstream';
 import { verificationSeen } from './seen';
 
 /** How closely a verification is watched: often at first, when most resolve, then once a minute for a day. */
@@ -10,6 +11,9 @@ export const WATCH_SCHEDULE = {
   slowEveryMs: 60_000,
   staleAfterMs: 24 * 3_600_000,
 };
+
+/** A check the upstream refused (a 4xx but 404 and 429): no news, asked again on its schedule. */
+const REFUSED = Symbol('refused');
 
 /** Verifications checked per round at most; the rest are the next round's (most overdue first). */
 const ROUND_LIMIT = 50;
@@ -32,6 +36,7 @@ export class VerificationWatcher {
     private readonly index: CustomerIndex,
     private readonly upstream: PacedUpstream,
     private readonly now: () => number,
+    private readonly log: FastifyBaseLogger,
   ) {}
 
   /** Checks what is due now; gives how many were checked. */
@@ -39,17 +44,15 @@ export class VerificationWatcher {
     const due = await this.index.dueVerifications(this.now(), ROUND_LIMIT);
     for (const { id, customerId, watchedSince } of due) {
       signal.throwIfAborted();
-      const body = await this.upstream.get(
-        `/v1/customers/${encodeURIComponent(customerId)}/verification/${encodeURIComponent(id)}`,
-        signal,
-      );
+      const body = await this.check(customerId, id, signal);
       const now = this.now();
-      const seen = verificationSeen(body, customerId);
+      const seen = body === REFUSED ? undefined : verificationSeen(body, customerId);
       if (seen) {
         await announceResolutions(this.index, await this.index.recordVerifications([seen], now));
       }
-      // Gone upstream (404) or final: nothing more to watch.
-      const watching = seen !== undefined && !isFinalVerificationStatus(seen.status);
+      // Gone upstream (404) or final: nothing more to watch. Refused: asked again on its schedule.
+      const watching =
+        body === REFUSED || (seen !== undefined && !isFinalVerificationStatus(seen.status));
       if (watching && now - watchedSince >= WATCH_SCHEDULE.staleAfterMs) {
         // A last look found it still unresolved after a day: given up on, and said so.
         const stale = await this.index.markStale(id, now);
@@ -59,5 +62,19 @@ export class VerificationWatcher {
       await this.index.scheduleCheck(id, now, watching ? nextCheckAt(watchedSince, now) : null);
     }
     return due.length;
+  }
+
+  /** The upstream's answer; a refusal (a 4xx but 404 and 429) of one verification must not stop the others. */
+  private async check(customerId: string, id: string, signal: AbortSignal): Promise<unknown> {
+    try {
+      return await this.upstream.get(
+        `/v1/customers/${encodeURIComponent(customerId)}/verification/${encodeURIComponent(id)}`,
+        signal,
+      );
+    } catch (error) {
+      if (!(error instanceof IndexCallRefused)) throw error;
+      this.log.warn({ verificationId: id, err: error }, 'watcher: check refused');
+      return REFUSED;
+    }
   }
 }

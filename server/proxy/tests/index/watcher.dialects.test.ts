@@ -95,6 +95,41 @@ describeOnBothDialects('the verification watcher and the feed', (target) => {
     });
   });
 
+  it('goes on to the others when the upstream refuses to answer for one verification', async () => {
+    await withIndexedStack(target, {}, async (indexed) => {
+      const { agent, store, clock } = indexed;
+      await walkEnded(store);
+      // A customer id the upstream refuses outright (past its path length: a 4xx, not a 404).
+      const refused = 'cus_'.padEnd(120, 'x');
+      await store.index.upsertCustomers(
+        [{ id: refused, first_name: 'Ada', last_name: 'Refused' }],
+        clock.now(),
+      );
+      await store.index.recordVerifications(
+        [{ id: 'ver_refused', customerId: refused, status: 'pending' }],
+        clock.now(),
+        { startedBy: 'alice', expectedName: 'Ada Refused', startedAt: clock.now() },
+      );
+      clock.advance(1);
+      const customerId = await customerWithAccount(agent);
+      const id = await startVerification(agent, customerId, {});
+      // The refused one is due first, every round.
+      clock.advance(WATCH_SCHEDULE.fastEveryMs);
+      await expect
+        .poll(async () => (await indexedVerification(indexed, customerId, id))?.status, {
+          timeout: 10_000,
+        })
+        .toBe('verified');
+      // Still watched on its schedule, not checked again every round.
+      const [due] = await store.index.dueVerifications(
+        clock.now() + WATCH_SCHEDULE.fastEveryMs,
+        10,
+      );
+      expect(due?.id).toBe('ver_refused');
+      expect(await store.index.dueVerifications(clock.now(), 10)).toEqual([]);
+    });
+  });
+
   it('takes the customer’s name as the expected name when none is given', async () => {
     await withIndexedStack(target, {}, async (indexed) => {
       const { agent, store } = indexed;
