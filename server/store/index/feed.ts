@@ -162,13 +162,16 @@ export function indexFeed(db: Db): Feed {
         }
         if (rows.length === 0) return 0;
         const ids = rows.map((row) => row.id);
-        const before = await trx
-          .selectFrom('index_customers')
-          .select(['id', 'fingerprint'])
-          .where('id', 'in', ids)
-          .execute();
-        const fingerprints = new Map(before.map((row) => [row.id, row.fingerprint]));
-        const changed = rows.filter((row) => fingerprints.get(row.id) !== row.fingerprint);
+        const before = new Map(
+          (
+            await trx
+              .selectFrom('index_customers')
+              .select(['id', 'fingerprint', 'seen_walk'])
+              .where('id', 'in', ids)
+              .execute()
+          ).map((row) => [row.id, row]),
+        );
+        const changed = rows.filter((row) => before.get(row.id)?.fingerprint !== row.fingerprint);
         if (changed.length > 0) {
           await trx
             .insertInto('index_customers')
@@ -193,7 +196,11 @@ export function indexFeed(db: Db): Feed {
             .where('id', 'in', unchanged)
             .execute();
         }
-        return changed.length;
+        // To a walk, a customer only the proxy's answers had indexed is new: an agent's reads
+        // of the newest customers must not end an incremental walk before the ones behind them.
+        const newToWalks =
+          walkId === undefined ? [] : unchanged.filter((id) => before.get(id)!.seen_walk === null);
+        return changed.length + newToWalks.length;
       }),
 
     removeCustomersNotWalked: (walkId) =>

@@ -132,8 +132,8 @@ export interface CustomerIndex {
   // --- Feed ---------------------------------------------------------------
   /**
    * Inserts or updates customers; `walkId` marks them as seen by that walk.
-   * Gives how many were new or changed (a sync page with 0 is "already indexed
-   * and unchanged").
+   * Gives how many were new or changed, and with `walkId`, also those no walk
+   * had seen yet (a sync page with 0 is "already indexed and unchanged").
    */
   upsertCustomers(
     customers: readonly CustomerSeen[],

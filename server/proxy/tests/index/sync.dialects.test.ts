@@ -105,6 +105,31 @@ describeOnBothDialects('the index sync', (target) => {
     });
   });
 
+  it('walks on past a page the agents’ reads had indexed before any walk saw it', async () => {
+    await withIndexedStack(
+      target,
+      { sandbox: { seed: 250 } },
+      async ({ stack, agent, store, clock }) => {
+        const first = await walkEnded(store);
+        // 150 customers made behind the back-office's back; an agent then lists the newest 100.
+        for (let n = 0; n < 150; n += 1) {
+          stack.sandbox.sandbox.store.createCustomer({
+            first_name: 'Nouveau',
+            last_name: `Client ${n}`,
+            email: `nouveau.${n}@example.fr`,
+          });
+        }
+        const listed = await agent.fetch('/api/v1/customers?page[number]=1&page[size]=100');
+        expect(listed.status).toBe(200);
+        await expect.poll(async () => (await store.index.counts()).customers).toBe(350);
+
+        clock.advance(SYNC_EVERY_MS);
+        await walkEnded(store, first.lastSyncAt!);
+        expect((await store.index.counts()).customers).toBe(400);
+      },
+    );
+  });
+
   it('removes a customer gone upstream at the next full walk, and only then', async () => {
     await withIndexedStack(target, { sandbox: { seed: 250 } }, async ({ stack, store, clock }) => {
       const first = await walkEnded(store);
