@@ -89,7 +89,7 @@ export async function buildApp(config: ProxyConfig): Promise<FastifyInstance> {
     bodyLimit: SMALL_BODY_LIMIT,
     genReqId: () => randomUUID(),
     // Path ids up to the contracts' 128 characters reach the routes' own checks (Fastify's default, 100, answers 414).
-    maxParamLength: 256,
+    routerOptions: { maxParamLength: 256 },
     // Slow, idle or half-open clients must not hold connections for long.
     ...serverTimeouts(connections),
   });

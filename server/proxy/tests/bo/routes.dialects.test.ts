@@ -212,8 +212,11 @@ describeOnBothDialects('the /bo routes', (target) => {
         expect(body, path).toMatchObject({ status: 400, code: 'validation_failed' });
         expect(body.message, path).toMatch(message);
       }
-      // Fastify's router refuses a path parameter over 100 characters (its maxParamLength) itself.
-      expect((await agent.fetch(`/bo/customers/${'x'.repeat(129)}/activity`)).status).toBe(414);
+      // Past the contract's 128 characters, the route's own check; past 256, the router's (414).
+      const tooLong = await agent.fetch(`/bo/customers/${'x'.repeat(129)}/activity`);
+      expect(tooLong.status).toBe(400);
+      expect(((await tooLong.json()) as Problem).message).toMatch(/customer_id/);
+      expect((await agent.fetch(`/bo/customers/${'x'.repeat(257)}/activity`)).status).toBe(414);
     });
   });
 
