@@ -81,13 +81,16 @@ function startServer(
   );
   return new Promise((resolve, reject) => {
     let url: string | undefined;
+    // Only this start's output: after a restart, the kept output still holds the last start's line.
+    let sinceStart = '';
     const timer = setTimeout(() => {
       child.kill('SIGKILL');
       reject(new Error(`${name} was not ready within ${withinMs} ms:\n${output.text}`));
     }, withinMs);
     const onData = (chunk: Buffer) => {
       output.text = (output.text + chunk.toString('utf8')).slice(-KEPT_OUTPUT);
-      const match = url === undefined ? ready.exec(output.text) : null;
+      if (url === undefined) sinceStart = (sinceStart + chunk.toString('utf8')).slice(-KEPT_OUTPUT);
+      const match = url === undefined ? ready.exec(sinceStart) : null;
       if (match) {
         url = match[1]!.replace(/\/$/, '');
         clearTimeout(timer);
