@@ -17,7 +17,7 @@ export function customerIndexRepository(
   dialect: StoreDialect,
 ): CustomerIndex & { purgeEvents(now: number): Promise<number> } {
   return {
-    ...indexFeed(db),
+    ...indexFeed(db, dialect),
     search: indexSearch(db, dialect),
     ...indexReads(db),
     ...indexQueue(db),

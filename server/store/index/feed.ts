@@ -1,6 +1,11 @@
 import { sql, type Insertable, type Kysely, type Selectable } from 'kysely';
 import { deleted } from '../deleted';
-import type { IndexCustomersTable, IndexVerificationsTable, StoreSchema } from '../schema';
+import type {
+  IndexCustomersTable,
+  IndexVerificationsTable,
+  StoreDialect,
+  StoreSchema,
+} from '../schema';
 import { ibanLast4, lowerKey, nameWordsKey, phoneKey } from './searchKeys';
 import {
   isFinalVerificationStatus,
@@ -148,7 +153,7 @@ function nextVerificationRow(
   };
 }
 
-export function indexFeed(db: Db): Feed {
+export function indexFeed(db: Db, dialect: StoreDialect): Feed {
   return {
     upsertCustomers: (customers, now, walkId) =>
       db.transaction().execute(async (trx) => {
@@ -265,19 +270,20 @@ export function indexFeed(db: Db): Feed {
         const names = new Map(customers.map((customer) => [customer.id, fullName(customer)]));
         const known = seen.filter((verification) => names.has(verification.customerId));
         if (known.length === 0) return [];
-        const before = new Map(
-          (
-            await trx
-              .selectFrom('index_verifications')
-              .selectAll()
-              .where(
-                'id',
-                'in',
-                known.map((v) => v.id),
-              )
-              .execute()
-          ).map((row) => [row.id, row]),
-        );
+        let earlier = trx
+          .selectFrom('index_verifications')
+          .selectAll()
+          .where(
+            'id',
+            'in',
+            known.map((v) => v.id),
+          )
+          .orderBy('id');
+        // Two writers seeing one resolution at once (the watcher, an agent's read, another
+        // replica): the second waits here and finds it final, so it is announced once.
+        // SQLite runs one write transaction at a time already.
+        if (dialect === 'postgres') earlier = earlier.forUpdate();
+        const before = new Map((await earlier.execute()).map((row) => [row.id, row]));
         const transitions: VerificationTransition[] = [];
         const rows = known.map((verification) => {
           const earlier = before.get(verification.id);

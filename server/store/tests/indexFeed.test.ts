@@ -305,6 +305,25 @@ describeOnBothDialects('index feed', ({ open }) => {
     });
   });
 
+  it('gives a resolution seen by two writers at once (the watcher, an agent’s read) to one of them', async () => {
+    const store = await open();
+    await store.index.upsertCustomers([customerSeen('cus_1')], T0);
+    for (let n = 0; n < 10; n += 1) {
+      const id = `ver_${n}`;
+      await store.index.recordVerifications(
+        [{ id, customerId: 'cus_1', status: 'pending' }],
+        T0,
+        START,
+      );
+      const resolved = { id, customerId: 'cus_1', status: 'verified', matchScore: 1 };
+      const transitions = await Promise.all([
+        store.index.recordVerifications([resolved], T0 + 1),
+        store.index.recordVerifications([resolved], T0 + 1),
+      ]);
+      expect(transitions.flat(), id).toHaveLength(1);
+    }
+  });
+
   it('lists customers whose details were never fetched, newest first', async () => {
     const store = await open();
     await store.index.upsertCustomers(
