@@ -42,9 +42,14 @@ describe('the index status line', () => {
   });
 
   it('says why it waits, and when it was never built', () => {
-    expect(indexStatusText({ ...idle, state: 'waiting' }, NOW, 'en-GB')).toBe(
-      'Index waiting: the API asked to slow down',
-    );
+    // A 429 or a failure: the line says it waits, its tooltip says why (last_error).
+    expect(
+      indexStatusText(
+        { ...idle, state: 'waiting', last_error: 'The Customers API failed (HTTP 503).' },
+        NOW,
+        'en-GB',
+      ),
+    ).toBe('Index waiting for the Customers API');
     expect(
       indexStatusText({ ...idle, state: 'never_synced', last_sync_at: null }, NOW, 'en-GB'),
     ).toBe('Index: not built yet');

@@ -10,7 +10,8 @@ const locale = () => (typeof navigator === 'undefined' ? 'en-GB' : navigator.lan
 export function indexStatusText(status: IndexStatus, now: number, localeName = locale()): string {
   const count = new Intl.NumberFormat(localeName).format(status.customers);
   const customers = `${count} customer${status.customers === 1 ? '' : 's'}`;
-  if (status.state === 'waiting') return 'Index waiting: the API asked to slow down';
+  // A 429 or a failure being waited out; the tooltip gives the reason (last_error).
+  if (status.state === 'waiting') return 'Index waiting for the Customers API';
   if (status.state === 'syncing' && status.progress !== null) {
     const percent = new Intl.NumberFormat(localeName, {
       style: 'percent',
