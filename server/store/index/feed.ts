@@ -381,7 +381,7 @@ export function indexFeed(db: Db, dialect: StoreDialect): Feed {
 
     markStale: (id, now) =>
       db.transaction().execute(async (trx) => {
-        const row = await trx
+        let read = trx
           .selectFrom('index_verifications')
           .innerJoin('index_customers', 'index_customers.id', 'index_verifications.customer_id')
           .select([
@@ -394,8 +394,10 @@ export function indexFeed(db: Db, dialect: StoreDialect): Feed {
             'first_name',
             'last_name',
           ])
-          .where('index_verifications.id', '=', id)
-          .executeTakeFirst();
+          .where('index_verifications.id', '=', id);
+        // A resolution recorded at the same moment waits, or is waited for: never a verified one marked stale.
+        if (dialect === 'postgres') read = read.forUpdate('index_verifications');
+        const row = await read.executeTakeFirst();
         if (!row || row.stale === 1 || isFinalVerificationStatus(row.status)) return null;
         await trx
           .updateTable('index_verifications')
