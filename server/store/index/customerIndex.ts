@@ -21,6 +21,6 @@ export function customerIndexRepository(
     search: indexSearch(db, dialect),
     ...indexReads(db),
     ...indexQueue(db),
-    ...indexEvents(db),
+    ...indexEvents(db, dialect),
   };
 }

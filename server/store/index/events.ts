@@ -1,6 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import { deleted } from '../deleted';
-import type { StoreSchema } from '../schema';
+import type { StoreDialect, StoreSchema } from '../schema';
 import type { CustomerIndex, StoredEvent, SyncState } from './types';
 
 type Db = Kysely<StoreSchema>;
@@ -20,7 +20,16 @@ export const NEVER_SYNCED: SyncState = {
 /** The one row of index_sync_state. */
 const SYNC_STATE_ROW = 1;
 
-export function indexEvents(db: Db) {
+/**
+ * PostgreSQL hands out `bigserial` ids at insert, not at commit: two appends
+ * on two connections could commit out of id order, and a relay reading
+ * `id > last seen` between the two commits would step past the late one for
+ * good. Appends therefore take this transaction-scoped lock, so ids commit in
+ * order. (SQLite has one writer at a time already.)
+ */
+const APPEND_LOCK = 0x1b0e7e47;
+
+export function indexEvents(db: Db, dialect: StoreDialect) {
   return {
     async syncState(): Promise<SyncState> {
       const row = await db
@@ -47,11 +56,19 @@ export function indexEvents(db: Db) {
       payload: StoredEvent['payload'],
       now: number,
     ): Promise<number> {
-      const row = await db
-        .insertInto('index_events')
-        .values({ at: now, kind, payload: JSON.stringify(payload) })
-        .returning('id')
-        .executeTakeFirstOrThrow();
+      const insert = (into: Db) =>
+        into
+          .insertInto('index_events')
+          .values({ at: now, kind, payload: JSON.stringify(payload) })
+          .returning('id')
+          .executeTakeFirstOrThrow();
+      const row =
+        dialect === 'postgres'
+          ? await db.transaction().execute(async (trx) => {
+              await sql`select pg_advisory_xact_lock(${APPEND_LOCK})`.execute(trx);
+              return insert(trx);
+            })
+          : await insert(db);
       return Number(row.id);
     },
 
