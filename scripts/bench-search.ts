@@ -19,7 +19,7 @@ import { sql } from 'kysely';
 import { generateDemoCustomers, type DemoCustomer } from '../server/sandbox/demoData';
 import type { CustomerSeen, QueueFilter } from '../server/store/index/types';
 import { openStore, type StoreOptions } from '../server/store/store';
-import { createDatabase, findPostgresBin, startPostgres } from '../server/store/testing/postgres';
+import { withBenchPostgres } from '../server/store/testing/postgres';
 
 const CUSTOMERS = Number(process.env.CUSTOMERS ?? 100_000);
 const ROUNDS = Number(process.env.ROUNDS ?? 20);
@@ -219,22 +219,9 @@ console.log(
 const dir = mkdtempSync(join(tmpdir(), 'bench-search-'));
 try {
   await bench('sqlite', { dataDir: dir }, demo);
-  if (process.env.DATABASE_URL) {
-    await bench('postgres', { dataDir: dir, databaseUrl: process.env.DATABASE_URL }, demo);
-  } else {
-    const found = findPostgresBin();
-    if ('missing' in found) {
-      console.log(`postgres: skipped, ${found.missing}`);
-    } else {
-      const cluster = await startPostgres(found.bin);
-      try {
-        const databaseUrl = await createDatabase(cluster.adminUrl, 'bench_search');
-        await bench('postgres', { dataDir: dir, databaseUrl }, demo);
-      } finally {
-        await cluster.stop();
-      }
-    }
-  }
+  await withBenchPostgres('bench_search', (databaseUrl) =>
+    bench('postgres', { dataDir: dir, databaseUrl }, demo),
+  );
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }

@@ -13,7 +13,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sessionCache } from '../server/store/sessionCache';
 import { openStore, type Store, type StoreOptions } from '../server/store/store';
-import { createDatabase, findPostgresBin, startPostgres } from '../server/store/testing/postgres';
+import { withBenchPostgres } from '../server/store/testing/postgres';
 
 const OPS = Number(process.env.OPS ?? 5000);
 const LIFETIMES = { idleMs: 3_600_000, maxMs: 12 * 3_600_000 };
@@ -72,24 +72,9 @@ const dir = mkdtempSync(join(tmpdir(), 'bench-store-'));
 try {
   console.log(`${OPS} calls each; lower is better`);
   await bench('sqlite', { dataDir: dir });
-  if (process.env.DATABASE_URL) {
-    await bench('postgres', { dataDir: dir, databaseUrl: process.env.DATABASE_URL });
-  } else {
-    const found = findPostgresBin();
-    if ('missing' in found) {
-      console.log(`postgres: skipped, ${found.missing}`);
-    } else {
-      const cluster = await startPostgres(found.bin);
-      try {
-        await bench('postgres', {
-          dataDir: dir,
-          databaseUrl: await createDatabase(cluster.adminUrl, 'bench'),
-        });
-      } finally {
-        await cluster.stop();
-      }
-    }
-  }
+  await withBenchPostgres('bench', (databaseUrl) =>
+    bench('postgres', { dataDir: dir, databaseUrl }),
+  );
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }

@@ -18,7 +18,7 @@ import { PAGE_SIZE } from '../server/proxy/index/sync';
 import { buildApp as buildSandbox } from '../server/sandbox/app';
 import { TEST_APP_ID, TEST_APP_SECRET, TEST_SANDBOX_CONFIG } from '../server/sandbox/testing';
 import { openStore, type StoreOptions } from '../server/store/store';
-import { createDatabase, findPostgresBin, startPostgres } from '../server/store/testing/postgres';
+import { withBenchPostgres } from '../server/store/testing/postgres';
 
 const CUSTOMERS = Number(process.env.CUSTOMERS ?? 100_000);
 const RPS = Number(process.env.RPS ?? 50);
@@ -101,24 +101,9 @@ try {
   if (DIALECTS.includes('sqlite'))
     await bench('sqlite', { dataDir: mkdtempSync(join(dir, 'db-')) });
   if (DIALECTS.includes('postgres')) {
-    if (process.env.DATABASE_URL) {
-      await bench('postgres', { dataDir: dir, databaseUrl: process.env.DATABASE_URL });
-    } else {
-      const found = findPostgresBin();
-      if ('missing' in found) {
-        console.log(`postgres: skipped, ${found.missing}`);
-      } else {
-        const cluster = await startPostgres(found.bin);
-        try {
-          await bench('postgres', {
-            dataDir: dir,
-            databaseUrl: await createDatabase(cluster.adminUrl, 'bench_sync'),
-          });
-        } finally {
-          await cluster.stop();
-        }
-      }
-    }
+    await withBenchPostgres('bench_sync', (databaseUrl) =>
+      bench('postgres', { dataDir: dir, databaseUrl }),
+    );
   }
 } finally {
   await sandbox.close();

@@ -156,3 +156,26 @@ export async function startPostgres(bin: string): Promise<ThrowawayPostgres> {
     throw error;
   }
 }
+
+/**
+ * For benchmarks: runs `use` on `DATABASE_URL` when set, else on a new database
+ * of a throwaway cluster (stopped afterwards); says in one line and skips when
+ * neither is available.
+ */
+export async function withBenchPostgres(
+  name: string,
+  use: (databaseUrl: string) => Promise<void>,
+): Promise<void> {
+  if (process.env.DATABASE_URL) return use(process.env.DATABASE_URL);
+  const found = findPostgresBin();
+  if ('missing' in found) {
+    console.log(`postgres: skipped, ${found.missing}`);
+    return;
+  }
+  const cluster = await startPostgres(found.bin);
+  try {
+    await use(await createDatabase(cluster.adminUrl, name));
+  } finally {
+    await cluster.stop();
+  }
+}
