@@ -18,6 +18,13 @@ export class IndexCallRefused extends Error {
 const MAX_BACKOFF_MS = 60_000;
 
 /**
+ * A cut-off body this many times in a row for one target is that target's
+ * answer, not a passing fault: refused, so the watcher goes on to the other
+ * verifications (it asks again on its schedule) instead of waiting on it forever.
+ */
+export const MAX_MALFORMED_IN_A_ROW = 3;
+
+/**
  * The index's reads of the Customers API: within the budget, each sent once
  * (the client's own retries are off, so nothing multiplies), and whatever
  * fails for a while — 429, 5xx, no answer, a cut-off body — is waited out and
@@ -38,6 +45,7 @@ export class PacedUpstream {
 
   /** The JSON of a 2xx answer, or `null` for a 404 (the thing is gone). */
   async get(target: string, signal: AbortSignal): Promise<unknown> {
+    let malformed = 0;
     for (let failures = 0; ; failures += 1) {
       let waitMs: number;
       let reason: string;
@@ -71,6 +79,10 @@ export class PacedUpstream {
         } else if (error instanceof SyntaxError) {
           // One operation's answer is broken, not the upstream: the other calls go on.
           reason = `The Customers API answered GET ${target.split('?')[0]} with malformed JSON.`;
+          malformed += 1;
+          if (malformed >= MAX_MALFORMED_IN_A_ROW) {
+            throw new IndexCallRefused(502, `${reason.slice(0, -1)}, ${malformed} times in a row.`);
+          }
           everyCallWaits = false;
         } else {
           throw error;
