@@ -31,6 +31,12 @@ const DETAILS_BATCH = 20;
  * incremental walk stops at the first page that changed nothing, a full one
  * walks every page and then removes what it did not see.
  */
+/**
+ * At most this many unseen customers are checked one by one after a full walk;
+ * past it (a mass deletion upstream), the rest are removed unchecked.
+ */
+const MAX_REMOVALS_CHECKED = 10_000;
+
 export class IndexSync {
   /** The state as last saved; every change goes through `update`, one at a time. */
   private state: SyncState | undefined;
@@ -95,6 +101,30 @@ export class IndexSync {
     return state.lastFullSyncAt === null || now - state.lastFullSyncAt >= this.settings.fullEveryMs;
   }
 
+  /**
+   * After a full walk, removes the customers it did not see, once the upstream
+   * says each is gone (404): with page-number paging, a customer deleted while
+   * the walk went on shifts the later pages, and the one at a page boundary
+   * goes unseen though the upstream still has it. Those are indexed again.
+   */
+  private async removeGone(walkId: string, signal: AbortSignal): Promise<number> {
+    const unseen = await this.index.customersNotWalked(walkId, MAX_REMOVALS_CHECKED);
+    for (const id of unseen) {
+      let body: unknown;
+      try {
+        body = await this.upstream.get(`/v1/customers/${encodeURIComponent(id)}`, signal);
+      } catch (error) {
+        // Refused (not a 404): it cannot be confirmed either way, so it goes as it would have.
+        if (error instanceof IndexCallRefused) continue;
+        throw error;
+      }
+      if (body === null) continue;
+      const still = allSeen([body], customerSeen);
+      if (still.length > 0) await this.index.upsertCustomers(still, this.now(), walkId);
+    }
+    return this.index.removeCustomersNotWalked(walkId);
+  }
+
   private async walkOnePage(signal: AbortSignal): Promise<void> {
     const walk = this.state!.walk!;
     const body = await this.upstream.get(
@@ -123,8 +153,7 @@ export class IndexSync {
     if (last && walk.full && !seenAll) {
       this.log.warn({ walked, total }, 'full walk ended short of the count: nothing removed');
     }
-    const removed =
-      last && walk.full && seenAll ? await this.index.removeCustomersNotWalked(walk.id) : 0;
+    const removed = last && walk.full && seenAll ? await this.removeGone(walk.id, signal) : 0;
     const endedAt = this.now();
     await this.update((s) => {
       s.upstreamTotal = total;
@@ -158,6 +187,8 @@ export class IndexSync {
       if (batch.length === 0) return;
       for (const customerId of batch) {
         signal.throwIfAborted();
+        // A walk due waits for one customer's details at most, not a batch's.
+        if (this.walkDue(this.state!, this.now())) return;
         try {
           await this.fetchDetailsOf(customerId, signal);
         } catch (error) {

@@ -26,6 +26,7 @@ type Feed = Pick<
   CustomerIndex,
   | 'upsertCustomers'
   | 'removeCustomersNotWalked'
+  | 'customersNotWalked'
   | 'upsertBankAccounts'
   | 'recordVerifications'
   | 'markDetailsSynced'
@@ -44,6 +45,19 @@ const millis = (text: string | null | undefined): number | null => {
 const byId = <T extends { id: string }>(items: readonly T[]): T[] => [
   ...new Map(items.map((item) => [item.id, item])).values(),
 ];
+
+/**
+ * Customers a walk did not see, nor created or changed since it began (the
+ * walk, newest first, cannot see a customer created through the proxy after it
+ * set out).
+ */
+function notWalkedBy(db: Db, walkId: string, walkStartedAt: number) {
+  return db
+    .selectFrom('index_customers')
+    .select('id')
+    .where((eb) => eb.or([eb('seen_walk', 'is', null), eb('seen_walk', '!=', walkId)]))
+    .where('updated_at', '<', walkStartedAt);
+}
 
 function customerRow(
   customer: CustomerSeen,
@@ -208,6 +222,17 @@ export function indexFeed(db: Db, dialect: StoreDialect): Feed {
         return changed.length + newToWalks.length;
       }),
 
+    async customersNotWalked(walkId, limit) {
+      const walk = await db
+        .selectFrom('index_walks')
+        .select('started_at')
+        .where('id', '=', walkId)
+        .executeTakeFirst();
+      if (!walk) return [];
+      const rows = await notWalkedBy(db, walkId, walk.started_at).limit(limit).execute();
+      return rows.map((row) => row.id);
+    },
+
     removeCustomersNotWalked: (walkId) =>
       db.transaction().execute(async (trx) => {
         const walk = await trx
@@ -216,13 +241,7 @@ export function indexFeed(db: Db, dialect: StoreDialect): Feed {
           .where('id', '=', walkId)
           .executeTakeFirst();
         if (!walk) return 0;
-        // Not seen by the walk, nor created or changed since it began (the walk, newest
-        // first, cannot see a customer created through the proxy after it set out).
-        const notWalked = trx
-          .selectFrom('index_customers')
-          .select('id')
-          .where((eb) => eb.or([eb('seen_walk', 'is', null), eb('seen_walk', '!=', walkId)]))
-          .where('updated_at', '<', walk.started_at);
+        const notWalked = notWalkedBy(trx, walkId, walk.started_at);
         await trx.deleteFrom('index_verifications').where('customer_id', 'in', notWalked).execute();
         await trx.deleteFrom('index_bank_accounts').where('customer_id', 'in', notWalked).execute();
         const removed = await deleted(

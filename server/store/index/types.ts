@@ -145,6 +145,12 @@ export interface CustomerIndex {
    * and that no answer created or changed since it began. Gives how many.
    */
   removeCustomersNotWalked(walkId: string): Promise<number>;
+  /**
+   * Who `removeCustomersNotWalked` would delete now, at most `limit`: the sync
+   * asks the upstream for each first (page-number paging shifts when a customer
+   * is deleted mid-walk, so a walk can miss one the upstream still has).
+   */
+  customersNotWalked(walkId: string, limit: number): Promise<string[]>;
   upsertBankAccounts(accounts: readonly BankAccountSeen[], now: number): Promise<void>;
   /**
    * Inserts or updates verifications (a customer not yet indexed is skipped).

@@ -148,6 +148,47 @@ describeOnBothDialects('the index sync', (target) => {
     });
   });
 
+  it('keeps a customer a full walk missed because a deletion shifted the pages, once the API says it still has it', async () => {
+    // One call a second: the walk reads page 2 at least a second after page 1.
+    await withIndexedStack(
+      target,
+      { sandbox: { seed: 250 }, index: { maxRps: 1 } },
+      async ({ stack, store, clock }) => {
+        const first = await walkEnded(store, 0, 30_000);
+        const sandboxStore = stack.sandbox.sandbox.store;
+        const [deleted] = sandboxStore.listCustomers(1, 100).slice(10, 11);
+        // Newest first: the first of page 2 moves up to page 1 when one of page 1 is deleted.
+        const [shifted] = sandboxStore.listCustomers(2, 100).slice(0, 1);
+
+        clock.advance(FULL_SYNC_EVERY_MS);
+        await expect
+          .poll(async () => (await store.index.syncState()).walk?.nextPage, {
+            interval: 5,
+            timeout: 15_000,
+          })
+          .toBe(2);
+        expect((await stack.control('DELETE', `/_sandbox/customers/${deleted!.id}`)).status).toBe(
+          204,
+        );
+        await stack.control('DELETE', '/_sandbox/stats');
+        const full = await walkEnded(store, first.lastSyncAt!, 30_000);
+        expect(full.lastFullSyncAt).toBe(full.lastSyncAt);
+
+        // The walk never listed it, and it was asked for on its own before anything was removed.
+        const requests = (await upstreamRequests(stack)).map((request) => request.url);
+        expect(requests).toContain(`/v1/customers/${shifted!.id}`);
+        expect((await store.index.search(shifted!.id!, 1)).exact).toBe(shifted!.id);
+        // The deleted one was walked before it went: the next full walk removes it.
+        expect((await store.index.counts()).customers).toBe(250);
+        clock.advance(FULL_SYNC_EVERY_MS);
+        await walkEnded(store, full.lastSyncAt!, 30_000);
+        expect((await store.index.search(deleted!.id!, 1)).exact).toBeNull();
+        expect((await store.index.search(shifted!.id!, 1)).exact).toBe(shifted!.id);
+        expect((await store.index.counts()).customers).toBe(249);
+      },
+    );
+  });
+
   it('waits as long as a 429 says, then goes on with one call per page', async () => {
     await withIndexedStack(target, { sandbox: { seed: 250 } }, async ({ stack, store, clock }) => {
       const first = await walkEnded(store);
