@@ -16,8 +16,15 @@ export class ApiError extends Error {
     message: string,
     readonly fieldErrors: FieldError[] = [],
     readonly requestId?: string,
+    /** Fintecture's `log_id`: what an agent quotes to Fintecture's support. */
+    readonly logId?: string,
   ) {
     super(message);
+  }
+
+  /** The reference an agent quotes about this failure: Fintecture's log id, else the request id. */
+  get reference(): string | undefined {
+    return this.logId ?? this.requestId;
   }
 
   /** The server or the network failed, not the request: worth retrying. */
@@ -38,37 +45,150 @@ export function errorMessage(error: unknown): string {
   return error instanceof ApiError ? error.message : 'Something went wrong in the dashboard.';
 }
 
-interface ErrorBody {
-  status?: number;
+/**
+ * What an error body may hold. Two shapes reach the dashboard:
+ * - the Customers API contract's (openapi/customers.yaml `Error`):
+ *   `{status, code, message, errors: [{field, code, message}], request_id}`;
+ * - Fintecture's own: `{status, code, log_id, errors: [{code, title, detail}]}`.
+ *   Fintecture/fintecture-sdk-python `fintecture/api_requestor.py`
+ *   (`specific_api_error`) reads `code`, `title`, `detail`, `message` and `type`
+ *   of an item, none of them required; Fintecture/fintecture-sdk-php
+ *   `src/Api/ApiResponse.php` takes each item's `message`, else `detail`, else
+ *   `title`, and compares `status` as a string ('200'). No SDK names a field
+ *   pointer in an item, so one is taken where an upstream gives it (`field`, or
+ *   JSON:API's `source.pointer` / `source.parameter`) and never assumed.
+ *   An OAuth refusal (token endpoint) is `{error, error_description}` (the
+ *   Python SDK's `specific_oauth_error`).
+ * Every part is optional: anything of the wrong type is ignored.
+ */
+type Json = Record<string, unknown>;
+
+const isObject = (value: unknown): value is Json =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** A non-empty trimmed string, or undefined. */
+function text(value: unknown): string | undefined {
+  if (typeof value !== 'string') return undefined;
+  const trimmed = value.trim();
+  return trimmed || undefined;
+}
+
+/** An identifier given as a string or a number (a log id may be either). */
+function identifier(value: unknown): string | undefined {
+  return typeof value === 'number' && Number.isFinite(value) ? String(value) : text(value);
+}
+
+/** The request field an error item is about, where the upstream names one. */
+function fieldOf(item: Json): string | undefined {
+  const named = text(item.field);
+  if (named) return named;
+  const source = item.source;
+  if (!isObject(source)) return undefined;
+  const parameter = text(source.parameter);
+  if (parameter) return parameter;
+  // JSON:API pointer, e.g. `/data/attributes/iban` or `/iban`: its last segment.
+  const pointer = text(source.pointer);
+  const last = pointer?.split('/').filter(Boolean).pop();
+  return last ? last.replace(/~1/g, '/').replace(/~0/g, '~') : undefined;
+}
+
+/** An item's words: its message, else title and detail (both when they differ). */
+function wordsOf(item: Json): string | undefined {
+  const message = text(item.message);
+  if (message) return message;
+  const title = text(item.title);
+  const detail = text(item.detail);
+  if (title && detail && title !== detail) {
+    return `${title}: ${detail}`;
+  }
+  return detail ?? title;
+}
+
+interface ParsedBody {
   code?: string;
-  message?: string;
-  errors?: FieldError[];
-  request_id?: string;
+  message: string;
+  fieldErrors: FieldError[];
+  requestId?: string;
+  logId?: string;
+}
+
+/** Reads an error body of either shape; undefined when it explains nothing. */
+export function parseErrorBody(body: unknown): ParsedBody | undefined {
+  if (!isObject(body)) return undefined;
+  const fieldErrors: FieldError[] = [];
+  const otherWords: string[] = [];
+  let firstItemCode: string | undefined;
+  const items = Array.isArray(body.errors) ? body.errors : [];
+  for (const item of items) {
+    if (!isObject(item)) {
+      const words = text(item);
+      if (words) otherWords.push(words);
+      continue;
+    }
+    const code = text(item.code);
+    firstItemCode ??= code;
+    const words = wordsOf(item);
+    const field = fieldOf(item);
+    if (field && words) fieldErrors.push({ field, code: code ?? 'invalid', message: words });
+    else if (words) otherWords.push(words);
+    else if (field) fieldErrors.push({ field, code: code ?? 'invalid', message: 'Invalid value' });
+  }
+  // An OAuth refusal: `error` (RFC 6749), or `errors` as a string beside an
+  // `error_description` (the Python SDK's `handle_error_response`), is its code.
+  const oauthWords = text(body.error_description);
+  const oauthCode = text(body.error) ?? (oauthWords ? text(body.errors) : undefined);
+  const topMessage = text(body.message) ?? oauthWords;
+  const parts = [topMessage, ...otherWords].filter(
+    (part, index, all): part is string => part !== undefined && all.indexOf(part) === index,
+  );
+  // Field errors the form may lack still explain the refusal in words.
+  if (parts.length === 0) parts.push(...fieldErrors.map((e) => `${e.field}: ${e.message}`));
+  if (parts.length === 0) return undefined;
+  return {
+    code: text(body.code) ?? oauthCode ?? firstItemCode,
+    message: parts.join(' — '),
+    fieldErrors,
+    requestId: identifier(body.request_id),
+    logId: identifier(body.log_id),
+  };
+}
+
+/** A bare code, when a body has nothing else: top-level, else its first item's. */
+function codeOf(body: unknown): string | undefined {
+  if (!isObject(body)) return undefined;
+  const first: unknown = Array.isArray(body.errors) ? body.errors[0] : undefined;
+  return text(body.code) ?? text(body.error) ?? (isObject(first) ? text(first.code) : undefined);
 }
 
 export async function errorFromResponse(response: Response, body?: unknown): Promise<ApiError> {
-  let parsed = body as ErrorBody | undefined;
+  let parsed = body;
   if (parsed === undefined) {
     try {
-      parsed = (await response.clone().json()) as ErrorBody;
+      parsed = await response.clone().json();
     } catch {
       parsed = undefined;
     }
   }
-  if (parsed && typeof parsed.message === 'string') {
+  const read = parseErrorBody(parsed);
+  if (read) {
     return new ApiError(
       response.status,
-      parsed.code ?? 'error',
-      parsed.message,
-      Array.isArray(parsed.errors) ? parsed.errors : [],
-      parsed.request_id,
+      read.code ?? 'error',
+      read.message,
+      read.fieldErrors,
+      read.requestId,
+      read.logId,
     );
   }
   const status = [response.status, response.statusText].filter(Boolean).join(' ');
+  const code = codeOf(parsed);
   return new ApiError(
     response.status,
     'unexpected_answer',
-    `The server answered ${status} without an explanation.`,
+    `The server answered ${status} without an explanation${code ? ` (code ${code})` : ''}.`,
+    [],
+    isObject(parsed) ? identifier(parsed.request_id) : undefined,
+    isObject(parsed) ? identifier(parsed.log_id) : undefined,
   );
 }
 
