@@ -116,9 +116,35 @@ export function proxyConfigFromEnv(env: NodeJS.ProcessEnv): ProxyEnvConfig {
     config.upstreamUrl = upstreamUrl;
     config.proxy.upstream = { baseUrl: upstreamUrl, appId, appSecret };
     const privateKey = privateKeyFileVar(env, 'FINTECTURE_PRIVATE_KEY_FILE');
+    if (privateKey && privateKey.asymmetricKeyType !== 'rsa') {
+      // The signature is rsa-sha256 (PHP SDK `src/Util/Header.php`, JS SDK `src/utils/Crypto.ts`).
+      throw new ConfigError(
+        `FINTECTURE_PRIVATE_KEY_FILE must name an RSA private key (the signature is rsa-sha256); it holds a ${privateKey.asymmetricKeyType ?? 'different'} key`,
+      );
+    }
+    if (!privateKey && isProductionFintectureHost(upstreamUrl)) {
+      // Fintecture's production API refuses unsigned calls ("HTTP Signature" docs): without a key
+      // the proxy would start, then fail every call as if the credentials were wrong.
+      throw new ConfigError(
+        `FINTECTURE_PRIVATE_KEY_FILE is required when FINTECTURE_API_URL is Fintecture's production API (${new URL(upstreamUrl).host}): production calls must be signed`,
+      );
+    }
     if (privateKey) config.proxy.upstream.privateKey = privateKey;
   }
   return config;
+}
+
+/**
+ * Fintecture's production API: a fintecture.com host other than a sandbox one. The SDKs'
+ * base URLs: `https://api.fintecture.com` in production, `https://api-sandbox.fintecture.com`
+ * in the sandbox (JS SDK `src/utils/URLBuilders/BaseUrls.ts`, Ruby SDK `lib/fintecture/api/base_url.rb`).
+ */
+export function isProductionFintectureHost(url: string): boolean {
+  const host = new URL(url).hostname.toLowerCase().replace(/\.$/, '');
+  const fintecture = host === 'fintecture.com' || host.endsWith('.fintecture.com');
+  const label = host.split('.')[0]!;
+  // `api-sandbox`, `api-sandbox-test` (Ruby SDK's test environment) are not production.
+  return fintecture && !label.includes('sandbox') && !label.includes('test');
 }
 
 /** For the embedded sandbox only: a session secret generated once and kept under DATA_DIR. */

@@ -210,13 +210,25 @@ export class UpstreamClient {
   }
 
   private async requestToken(): Promise<CachedToken> {
-    const body = 'grant_type=client_credentials&scope=customers';
+    // The form and headers every Fintecture SDK sends for a client_credentials token: grant_type,
+    // app_id and scope as a form, the app's id and secret as Basic auth, unsigned. PHP SDK
+    // `src/Api/Auth/Token.php` (with `src/Util/Header.php`, auth method 2: Basic, form, no
+    // signature); Python SDK `fintecture/api_resources/pis.py` (oauth); Ruby SDK
+    // `lib/fintecture/api/auth/authentication.rb` (access_token_data); JS SDK
+    // `src/services/AuthenticationService.ts` (Basic, form, Accept: application/json).
+    // The scope is the Customers API's own, as the contract says.
+    const body = new URLSearchParams({
+      grant_type: 'client_credentials',
+      app_id: this.config.appId,
+      scope: 'customers',
+    }).toString();
     const basic = Buffer.from(`${this.config.appId}:${this.config.appSecret}`).toString('base64');
     const response = await this.send(
       'POST',
       '/oauth/accesstoken',
       {
         authorization: `Basic ${basic}`,
+        accept: 'application/json',
         'content-type': 'application/x-www-form-urlencoded',
       },
       Buffer.from(body),
@@ -333,12 +345,14 @@ export class UpstreamClient {
     requestId: string = randomUUID(),
   ): Promise<UpstreamResponse> {
     const path = `${this.basePath}${target}`;
+    // Every API call is signed; the token request is not (PHP SDK `src/Util/Header.php`: no
+    // Signature for the Basic-auth token call). A Digest only when there is a body (see httpSignature).
     const signed =
-      this.config.privateKey && target.startsWith('/v1/')
+      this.config.privateKey && !target.startsWith('/oauth/')
         ? signRequest({
             method,
             target: path,
-            body: body ?? Buffer.alloc(0),
+            body,
             keyId: this.config.appId,
             privateKey: this.config.privateKey,
             requestId,
@@ -355,7 +369,7 @@ export class UpstreamClient {
           ...(signed
             ? {
                 date: signed.Date,
-                digest: signed.Digest,
+                ...(signed.Digest === undefined ? {} : { digest: signed.Digest }),
                 'x-request-id': signed['X-Request-ID'],
                 signature: signed.Signature,
               }

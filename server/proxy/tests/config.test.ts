@@ -1,5 +1,6 @@
 import { execFile, spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { generateKeyPairSync, type KeyObject } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -94,6 +95,17 @@ describe('proxy configuration', () => {
     });
   });
 
+  it('stops the proxy with one line naming FINTECTURE_PRIVATE_KEY_FILE on production Fintecture without a key', async () => {
+    expect(
+      await failedProxyStart({ ...real, FINTECTURE_API_URL: 'https://api.fintecture.com' }),
+    ).toEqual({
+      code: 1,
+      lines: [
+        "proxy: FINTECTURE_PRIVATE_KEY_FILE is required when FINTECTURE_API_URL is Fintecture's production API (api.fintecture.com): production calls must be signed",
+      ],
+    });
+  });
+
   it('stops the proxy alone with one line when FINTECTURE_API_URL is unset', async () => {
     const { code, lines } = await failedProxyStart({ FINTECTURE_API_URL: '', DATA_DIR: dir });
     expect(code).toBe(1);
@@ -182,4 +194,72 @@ describe('npm run user', () => {
     expect((await run(['add', 'erin', '--role', 'admin'], 'long-enough-password\n')).code).toBe(2);
     expect((await run(['remove', 'nobody'])).code).toBe(1);
   }, 30_000);
+});
+
+describe('the production guard', () => {
+  const pem = (key: KeyObject) => key.export({ type: 'pkcs8', format: 'pem' }) as string;
+  const rsaKeyFile = join(dir, 'rsa.pem');
+  const ecKeyFile = join(dir, 'ec.pem');
+  const publicKeyFile = join(dir, 'public.pem');
+  const garbageFile = join(dir, 'garbage.pem');
+  const rsa = generateKeyPairSync('rsa', { modulusLength: 2048 });
+  writeFileSync(rsaKeyFile, pem(rsa.privateKey));
+  writeFileSync(ecKeyFile, pem(generateKeyPairSync('ec', { namedCurve: 'P-256' }).privateKey));
+  writeFileSync(publicKeyFile, rsa.publicKey.export({ type: 'spki', format: 'pem' }));
+  writeFileSync(garbageFile, '-----BEGIN PRIVATE KEY-----\nnot a key\n-----END PRIVATE KEY-----\n');
+
+  it.each([
+    'https://api.fintecture.com',
+    'https://api.fintecture.com/',
+    'https://API.Fintecture.com.',
+    'https://oauth.fintecture.com',
+  ])('refuses %s without FINTECTURE_PRIVATE_KEY_FILE, in one line naming it', (url) => {
+    const start = () => proxyConfigFromEnv({ ...real, FINTECTURE_API_URL: url });
+    expect(start).toThrow(ConfigError);
+    expect(start).toThrow(
+      /^FINTECTURE_PRIVATE_KEY_FILE is required when FINTECTURE_API_URL is Fintecture's production API/,
+    );
+    expect(start).not.toThrow(/\n/);
+  });
+
+  it.each([
+    'https://api-sandbox.fintecture.com',
+    'https://api-sandbox-test.fintecture.com',
+    'http://127.0.0.1:4010',
+    'https://fintecture.example.com',
+  ])('lets %s start without a key (calls unsigned)', (url) => {
+    const config = proxyConfigFromEnv({ ...real, FINTECTURE_API_URL: url });
+    expect(config.proxy.upstream?.privateKey).toBeUndefined();
+  });
+
+  it('starts on production with an RSA private key, which signs', () => {
+    const config = proxyConfigFromEnv({
+      ...real,
+      FINTECTURE_API_URL: 'https://api.fintecture.com',
+      FINTECTURE_PRIVATE_KEY_FILE: rsaKeyFile,
+    });
+    expect(config.proxy.upstream?.privateKey?.asymmetricKeyType).toBe('rsa');
+  });
+
+  it.each([
+    [garbageFile, 'must name a PEM private key file'],
+    [publicKeyFile, 'must name a PEM private key file'],
+    [ecKeyFile, 'must name an RSA private key'],
+    [join(dir, 'missing.pem'), 'names a file that cannot be read'],
+  ])(
+    'refuses a key file that is no RSA private key (%s) in one line naming the variable',
+    (file, why) => {
+      for (const url of ['https://api.fintecture.com', 'https://api-sandbox.fintecture.com']) {
+        const start = () =>
+          proxyConfigFromEnv({
+            ...real,
+            FINTECTURE_API_URL: url,
+            FINTECTURE_PRIVATE_KEY_FILE: file,
+          });
+        expect(start).toThrow(ConfigError);
+        expect(start).toThrow(`FINTECTURE_PRIVATE_KEY_FILE ${why}`);
+        expect(start).not.toThrow(/\n/);
+      }
+    },
+  );
 });

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { hasAppCredentials } from '../appCredentials';
-import { ApiError } from '../errors';
+import { ApiError, validationFailed } from '../errors';
 import { issueToken } from '../tokens';
 import type { SandboxRouteOptions } from './contractRoute';
 
@@ -27,7 +27,22 @@ export const oauthRoutes: FastifyPluginAsync<SandboxRouteOptions> = async (
         });
       }
     },
-    handler: async (_request, reply) => {
+    handler: async (request, reply) => {
+      // Fintecture's SDKs send the app's id in the form too (PHP SDK `src/Api/Auth/Token.php`,
+      // Python `fintecture/api_resources/pis.py`, Ruby `lib/fintecture/api/auth/authentication.rb`):
+      // accepted, and it must name the app the Basic credentials prove.
+      const form = request.body as Record<string, unknown> | undefined;
+      const appId = form?.app_id;
+      if (appId !== undefined && appId !== config.appId) {
+        throw validationFailed([
+          {
+            field: 'app_id',
+            code: 'invalid_value',
+            message: 'app_id must be the application of the Basic credentials.',
+          },
+        ]);
+      }
+      request.log.info({ app_id: appId ?? null }, 'access token issued');
       const { tokenGeneration } = app.sandbox;
       const ttl = config.tokenTtlSeconds;
       reply.header('cache-control', 'no-store');

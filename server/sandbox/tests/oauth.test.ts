@@ -61,6 +61,33 @@ describe('POST /oauth/accesstoken', () => {
     expect(body.errors.map((error) => error.field).sort()).toEqual(['grant_type', 'scope']);
   });
 
+  it("accepts the app_id the SDKs send in the form, and refuses one that is not the app's", async () => {
+    ({ app } = await testSandbox());
+    const headers = { authorization: basicAuth(), 'content-type': FORM };
+    const ok = await requestToken(
+      app,
+      headers,
+      `grant_type=client_credentials&app_id=${TEST_APP_ID}&scope=customers`,
+    );
+    expect(ok.statusCode).toBe(200);
+    const { access_token: token } = ok.json<{ access_token: string }>();
+    const read = await app.inject({
+      method: 'GET',
+      url: '/v1/customers',
+      headers: { authorization: `Bearer ${token}` },
+    });
+    expect(read.statusCode).toBe(200);
+    const wrong = await requestToken(
+      app,
+      headers,
+      'grant_type=client_credentials&app_id=someone-else&scope=customers',
+    );
+    expect(wrong.statusCode).toBe(400);
+    const body = wrong.json<{ code: string; errors: { field: string }[] }>();
+    expect(body.code).toBe('validation_failed');
+    expect(body.errors.map((error) => error.field)).toEqual(['app_id']);
+  });
+
   it('takes only a form body (415 for JSON)', async () => {
     ({ app } = await testSandbox());
     const reply = await requestToken(

@@ -1,4 +1,4 @@
-import { generateKeyPairSync } from 'node:crypto';
+import { createHash, createSign, generateKeyPairSync } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signRequest } from '../../shared/httpSignature';
 import { testSandbox, TEST_APP_ID } from '../testing';
@@ -99,4 +99,113 @@ describe('HTTP Signature mode', () => {
     }>();
     expect(list.meta.count).toBe(1);
   });
+
+  it('accepts the documented header sets: without digest on a GET, with it on a POST', async () => {
+    const get = signed('GET', '/v1/customers');
+    expect(get.Signature).toContain('headers="(request-target) date x-request-id"');
+    expect(get).not.toHaveProperty('Digest');
+    expect((await sandbox.call('GET', '/v1/customers', undefined, get)).statusCode).toBe(200);
+    const body = JSON.stringify({ first_name: 'Ana', last_name: 'Lima', email: 'ana@example.pt' });
+    const post = signed('POST', '/v1/customers', body);
+    expect(post.Signature).toContain('headers="(request-target) date digest x-request-id"');
+    const reply = await sandbox.call('POST', '/v1/customers', body, {
+      'content-type': 'application/json',
+      ...post,
+    });
+    expect(reply.statusCode).toBe(201);
+  });
+
+  it('accepts a GET that also signs the Digest of its empty body (the four-header set)', async () => {
+    const headers = handSigned('GET', '/v1/customers', '', {
+      list: '(request-target) date digest x-request-id',
+    });
+    expect((await sandbox.call('GET', '/v1/customers', undefined, headers)).statusCode).toBe(200);
+  });
+
+  it('refuses a body without a signed Digest, a Digest that does not match, and other header sets', async () => {
+    const body = JSON.stringify({ first_name: 'Rui', last_name: 'Costa', email: 'rui@example.pt' });
+    const json = { 'content-type': 'application/json' };
+    const cases: [string, Record<string, string>, RegExp][] = [
+      [
+        'body, no digest',
+        handSigned('POST', '/v1/customers', body, { list: '(request-target) date x-request-id' }),
+        /must send a Digest/,
+      ],
+      [
+        'body, digest sent but not signed',
+        {
+          ...handSigned('POST', '/v1/customers', body, {
+            list: '(request-target) date x-request-id',
+          }),
+          digest: sha256(body),
+        },
+        /must send a Digest/,
+      ],
+      [
+        'digest of another body, signed',
+        handSigned('POST', '/v1/customers', body, { digestOf: '{}' }),
+        /Digest header does not match/,
+      ],
+      [
+        'digest signed but not sent',
+        handSigned('POST', '/v1/customers', body, { omitDigestHeader: true }),
+        /need Date, Digest and X-Request-ID/,
+      ],
+      [
+        'another header set',
+        handSigned('POST', '/v1/customers', body, {
+          list: '(request-target) digest x-request-id',
+        }),
+        /must cover/,
+      ],
+    ];
+    for (const [label, headers, reason] of cases) {
+      const reply = await sandbox.call('POST', '/v1/customers', body, { ...json, ...headers });
+      expect(reply.statusCode, label).toBe(401);
+      const answer = reply.json<{ code: string; message: string }>();
+      expect(answer.code, label).toBe('invalid_signature');
+      expect(answer.message, label).toMatch(reason);
+    }
+    const list = (
+      await sandbox.call('GET', '/v1/customers', undefined, signed('GET', '/v1/customers'))
+    ).json<{ data: { email: string }[] }>();
+    expect(list.data.map((customer) => customer.email)).not.toContain('rui@example.pt');
+  });
 });
+
+function sha256(body: string): string {
+  return `SHA-256=${createHash('sha256').update(body).digest('base64')}`;
+}
+
+/**
+ * Signs as a client of Fintecture would, by hand (not with the code under test), over the
+ * listed headers: `digest` is the SHA-256 of `digestOf` (the body by default).
+ */
+function handSigned(
+  method: string,
+  target: string,
+  body: string,
+  options: { list?: string; digestOf?: string; omitDigestHeader?: boolean } = {},
+): Record<string, string> {
+  const list = options.list ?? '(request-target) date digest x-request-id';
+  const values: Record<string, string> = {
+    '(request-target)': `${method.toLowerCase()} ${target}`,
+    date: new Date().toUTCString(),
+    digest: sha256(options.digestOf ?? body),
+    'x-request-id': 'hand-signed-1',
+  };
+  const signature = createSign('sha256')
+    .update(
+      list
+        .split(' ')
+        .map((name) => `${name}: ${values[name]!}`)
+        .join('\n'),
+    )
+    .sign(keys.privateKey, 'base64');
+  return {
+    date: values.date!,
+    'x-request-id': values['x-request-id']!,
+    ...(list.includes('digest') && !options.omitDigestHeader ? { digest: values.digest! } : {}),
+    signature: `keyId="${TEST_APP_ID}",algorithm="rsa-sha256",headers="${list}",signature="${signature}"`,
+  };
+}
