@@ -123,8 +123,9 @@ export function proxyConfigFromEnv(env: NodeJS.ProcessEnv): ProxyEnvConfig {
       );
     }
     if (!privateKey && isProductionFintectureHost(upstreamUrl)) {
-      // Fintecture's production API refuses unsigned calls ("HTTP Signature" docs): without a key
-      // the proxy would start, then fail every call as if the credentials were wrong.
+      // Signing is mandatory in production (JS SDK `fintecture-client.ts`, _validateConfigIntegrity:
+      // no private_key with env production is refused): without a key the proxy would start, then
+      // fail every call as if the credentials were wrong.
       throw new ConfigError(
         `FINTECTURE_PRIVATE_KEY_FILE is required when FINTECTURE_API_URL is Fintecture's production API (${new URL(upstreamUrl).host}): production calls must be signed`,
       );

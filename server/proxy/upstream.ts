@@ -215,6 +215,7 @@ export class UpstreamClient {
     // `src/Api/Auth/Token.php` (with `src/Util/Header.php`, auth method 2: Basic, form, no
     // signature); Python SDK `fintecture/api_resources/pis.py` (oauth); Ruby SDK
     // `lib/fintecture/api/auth/authentication.rb` (access_token_data); JS SDK
+    // `src/Authentication.ts` (_getAccessTokenData, qs-encoded) with
     // `src/services/AuthenticationService.ts` (Basic, form, Accept: application/json).
     // The scope is the Customers API's own, as the contract says.
     const body = new URLSearchParams({
