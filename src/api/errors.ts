@@ -18,6 +18,8 @@ export class ApiError extends Error {
     readonly requestId?: string,
     /** Fintecture's `log_id`: what an agent quotes to Fintecture's support. */
     readonly logId?: string,
+    /** The words of error items about no field, which a form cannot show under one. */
+    readonly otherErrors: string[] = [],
   ) {
     super(message);
   }
@@ -108,6 +110,7 @@ interface ParsedBody {
   code?: string;
   message: string;
   fieldErrors: FieldError[];
+  otherErrors: string[];
   requestId?: string;
   logId?: string;
 }
@@ -116,13 +119,13 @@ interface ParsedBody {
 export function parseErrorBody(body: unknown): ParsedBody | undefined {
   if (!isObject(body)) return undefined;
   const fieldErrors: FieldError[] = [];
-  const otherWords: string[] = [];
+  const otherErrors: string[] = [];
   let firstItemCode: string | undefined;
   const items = Array.isArray(body.errors) ? body.errors : [];
   for (const item of items) {
     if (!isObject(item)) {
       const words = text(item);
-      if (words) otherWords.push(words);
+      if (words) otherErrors.push(words);
       continue;
     }
     const code = text(item.code);
@@ -130,7 +133,7 @@ export function parseErrorBody(body: unknown): ParsedBody | undefined {
     const words = wordsOf(item);
     const field = fieldOf(item);
     if (field && words) fieldErrors.push({ field, code: code ?? 'invalid', message: words });
-    else if (words) otherWords.push(words);
+    else if (words) otherErrors.push(words);
     else if (field) fieldErrors.push({ field, code: code ?? 'invalid', message: 'Invalid value' });
   }
   // An OAuth refusal: `error` (RFC 6749), or `errors` as a string beside an
@@ -138,7 +141,7 @@ export function parseErrorBody(body: unknown): ParsedBody | undefined {
   const oauthWords = text(body.error_description);
   const oauthCode = text(body.error) ?? (oauthWords ? text(body.errors) : undefined);
   const topMessage = text(body.message) ?? oauthWords;
-  const parts = [topMessage, ...otherWords].filter(
+  const parts = [topMessage, ...otherErrors].filter(
     (part, index, all): part is string => part !== undefined && all.indexOf(part) === index,
   );
   // Field errors the form may lack still explain the refusal in words.
@@ -148,6 +151,7 @@ export function parseErrorBody(body: unknown): ParsedBody | undefined {
     code: text(body.code) ?? oauthCode ?? firstItemCode,
     message: parts.join(' — '),
     fieldErrors,
+    otherErrors,
     requestId: identifier(body.request_id),
     logId: identifier(body.log_id),
   };
@@ -178,6 +182,7 @@ export async function errorFromResponse(response: Response, body?: unknown): Pro
       read.fieldErrors,
       read.requestId,
       read.logId,
+      read.otherErrors,
     );
   }
   const status = [response.status, response.statusText].filter(Boolean).join(' ');

@@ -2,6 +2,7 @@ import { Button, Group, Stack } from '@mantine/core';
 import type { FormEvent, ReactNode } from 'react';
 import { Link } from 'react-router';
 import { FormErrorAlert } from './FormErrorAlert';
+import type { FormError } from './formErrors';
 
 /**
  * A create form's frame around its fields: the server's refusal above them,
@@ -14,7 +15,11 @@ export function CreateForm({
   cancel,
   children: fields,
 }: {
-  state: { onSubmit: (event: FormEvent) => void; pending: boolean; formError: string | undefined };
+  state: {
+    onSubmit: (event: FormEvent) => void;
+    pending: boolean;
+    formError: FormError | undefined;
+  };
   /** Above the server's reason, when it refused the form as a whole. */
   errorTitle: string;
   submitLabel: string;
@@ -25,7 +30,7 @@ export function CreateForm({
   return (
     <form onSubmit={onSubmit} noValidate>
       <Stack>
-        <FormErrorAlert title={errorTitle} message={formError} />
+        <FormErrorAlert title={errorTitle} error={formError} />
         {fields}
         <Group justify="flex-end">
           {'to' in cancel ? (

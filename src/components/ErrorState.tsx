@@ -2,6 +2,7 @@ import { Button, Group, Text } from '@mantine/core';
 import { IconRefresh } from '@tabler/icons-react';
 import { ApiError, errorMessage } from '../api/errors';
 import { ErrorAlert } from './ErrorAlert';
+import { ErrorReference } from './ErrorReference';
 
 /** A failed query: what failed, the server's own words, and a way to try again. */
 export function ErrorState({
@@ -11,15 +12,11 @@ export function ErrorState({
   query: { error: unknown; refetch: () => Promise<unknown> };
   title: string;
 }) {
-  const requestId = query.error instanceof ApiError ? query.error.requestId : undefined;
+  const reference = query.error instanceof ApiError ? query.error.reference : undefined;
   return (
     <ErrorAlert title={title}>
       <Text size="sm">{errorMessage(query.error)}</Text>
-      {requestId && (
-        <Text size="xs" c="dimmed" mt={4}>
-          Reference: {requestId}
-        </Text>
-      )}
+      <ErrorReference reference={reference} />
       <Group mt="sm">
         <Button
           size="xs"

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { ApiError } from '../api/errors';
+import { ApiError, errorFromResponse } from '../api/errors';
 import { applyServerErrors } from './formErrors';
 
 const FIELDS = ['iban', 'bic', 'holder_name'] as const;
@@ -41,7 +41,7 @@ describe('applyServerErrors', () => {
       FIELDS,
       setError,
     );
-    expect(message).toBe('Some fields are invalid');
+    expect(message).toEqual({ message: 'Some fields are invalid' });
     expect(setError).toHaveBeenCalledTimes(1);
     expect(setError).toHaveBeenCalledWith(
       'bic',
@@ -53,7 +53,9 @@ describe('applyServerErrors', () => {
   it('shows the message above the form for a refusal without field errors', () => {
     const setError = vi.fn();
     const error = new ApiError(409, 'duplicate', 'This account is already registered');
-    expect(applyServerErrors(error, FIELDS, setError)).toBe('This account is already registered');
+    expect(applyServerErrors(error, FIELDS, setError)).toEqual({
+      message: 'This account is already registered',
+    });
     expect(setError).not.toHaveBeenCalled();
   });
 
@@ -64,24 +66,86 @@ describe('applyServerErrors', () => {
     const error = new ApiError(409, 'idempotency_outcome_unknown', message);
     expect(error.retryable).toBe(false);
     expect(error.upstreamUnavailable).toBe(false);
-    expect(applyServerErrors(error, FIELDS, setError)).toBe(message);
+    expect(applyServerErrors(error, FIELDS, setError)).toEqual({ message });
     expect(setError).not.toHaveBeenCalled();
   });
 
   it('shows the network failure above the form', () => {
     const setError = vi.fn();
     const error = new ApiError(0, 'network_error', 'The dashboard server cannot be reached.');
-    expect(applyServerErrors(error, FIELDS, setError)).toBe(
-      'The dashboard server cannot be reached.',
-    );
+    expect(applyServerErrors(error, FIELDS, setError)).toEqual({
+      message: 'The dashboard server cannot be reached.',
+    });
     expect(setError).not.toHaveBeenCalled();
   });
 
   it('says the dashboard failed when the error is not an API error', () => {
     const setError = vi.fn();
-    expect(applyServerErrors(new TypeError('x is undefined'), FIELDS, setError)).toBe(
-      'Something went wrong in the dashboard.',
+    expect(applyServerErrors(new TypeError('x is undefined'), FIELDS, setError)).toEqual({
+      message: 'Something went wrong in the dashboard.',
+    });
+    expect(setError).not.toHaveBeenCalled();
+  });
+
+  it('puts the fields of a Fintecture error body under them, with the reference above for the rest', async () => {
+    // Fintecture's shape (Python SDK fintecture/api_requestor.py, PHP src/Api/ApiResponse.php).
+    const error = await errorFromResponse(
+      Response.json(
+        {
+          status: '400',
+          code: 'invalid_request',
+          log_id: 'log-7f3a',
+          errors: [
+            { code: 'invalid_iban', title: 'Invalid IBAN', source: { pointer: '/iban' } },
+            { code: 'account_closed', title: 'Account closed', detail: 'The bank refused it' },
+          ],
+        },
+        { status: 400 },
+      ),
     );
+    const setError = vi.fn();
+    expect(applyServerErrors(error, FIELDS, setError)).toEqual({
+      message: 'Account closed: The bank refused it',
+      reference: 'log-7f3a',
+    });
+    expect(setError.mock.calls).toEqual([
+      ['iban', { type: 'server', message: 'Invalid IBAN' }, { shouldFocus: true }],
+    ]);
+  });
+
+  it('shows nothing above when every item of a Fintecture body is under its field', async () => {
+    const error = await errorFromResponse(
+      Response.json(
+        { log_id: 'log-1', errors: [{ code: 'required', detail: 'Required', field: 'bic' }] },
+        { status: 400 },
+      ),
+    );
+    const setError = vi.fn();
+    expect(applyServerErrors(error, FIELDS, setError)).toBeUndefined();
+    expect(setError).toHaveBeenCalledWith(
+      'bic',
+      { type: 'server', message: 'Required' },
+      { shouldFocus: true },
+    );
+  });
+
+  it("shows a Fintecture body's titles and its reference when it names no field of the form", async () => {
+    const error = await errorFromResponse(
+      Response.json(
+        {
+          status: '403',
+          code: 'forbidden',
+          log_id: 'log-2',
+          errors: [{ code: 'scope', title: 'Missing scope', detail: 'customers scope required' }],
+        },
+        { status: 403 },
+      ),
+    );
+    const setError = vi.fn();
+    expect(applyServerErrors(error, FIELDS, setError)).toEqual({
+      message: 'Missing scope: customers scope required',
+      reference: 'log-2',
+    });
     expect(setError).not.toHaveBeenCalled();
   });
 });

@@ -11,7 +11,7 @@ import {
 } from 'react-hook-form';
 import type { z } from 'zod';
 import type { CreateVariables } from '../api/createMutation';
-import { applyServerErrors } from './formErrors';
+import { applyServerErrors, type FormError } from './formErrors';
 import { useIdempotencyKey } from './useIdempotencyKey';
 
 interface CreateFormOptions<Form extends FieldValues, Body, Created> {
@@ -39,7 +39,7 @@ export function useCreateForm<Form extends FieldValues, Body, Created>({
   onCreated,
 }: CreateFormOptions<Form, Body, Created>) {
   const idempotencyKey = useIdempotencyKey();
-  const [formError, setFormError] = useState<string>();
+  const [formError, setFormError] = useState<FormError>();
   const form = useForm<Form>({
     resolver: zodResolver(schema) as Resolver<Form>,
     mode: 'onTouched',
