@@ -2,6 +2,7 @@ import { queryOptions } from '@tanstack/react-query';
 import { z } from 'zod';
 import type { components } from '../../openapi/customers';
 import { schemaRules } from '../../openapi/rules';
+import { isOpenVerificationStatus } from '../lib/verificationStatus';
 import { bankAccountKeys } from './bankAccounts';
 import { api, unwrap } from './client';
 import { indexKeys } from './customerIndex';
@@ -17,12 +18,17 @@ export const verificationKeys = {
     [...verificationKeys.all(customerId), verificationId] as const,
 };
 
-/** Pending verifications are polled: every 2 s, slower while the tab is hidden, not at all once none is pending. */
+/**
+ * Open verifications are polled: every 2 s, slower while the tab is hidden,
+ * not at all once every one is final. Open is any status not final, whatever
+ * its word (see isOpenVerificationStatus), so Fintecture's `initiated` or a
+ * status never seen keeps the polling on.
+ */
 export function pollInterval(
-  data: { status?: string }[] | undefined,
+  data: { status?: string | null }[] | undefined,
   hidden: boolean,
 ): number | false {
-  if (!data?.some((verification) => verification.status === 'pending')) return false;
+  if (!data?.some((verification) => isOpenVerificationStatus(verification.status))) return false;
   return hidden ? 15_000 : 2_000;
 }
 

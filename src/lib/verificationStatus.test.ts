@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { statusLook } from './verificationStatus';
+import {
+  FINAL_VERIFICATION_STATUSES,
+  isOpenVerificationStatus,
+  statusLook,
+} from './verificationStatus';
 
 describe('how a verification status reads', () => {
   it("reads this API's statuses in its own words", () => {
@@ -31,5 +35,36 @@ describe('how a verification status reads', () => {
     expect(statusLook('under_review')).toEqual({ tone: 'other', label: 'under_review' });
     // A word that names an Object.prototype member is no status either.
     expect(statusLook('constructor')).toEqual({ tone: 'other', label: 'constructor' });
+  });
+});
+
+describe('which verification statuses are still open', () => {
+  it('has the final statuses the server stops watching at (server/store/index/types.ts)', () => {
+    expect([...FINAL_VERIFICATION_STATUSES].sort()).toEqual([
+      'failed',
+      'success',
+      'unverified',
+      'verified',
+    ]);
+  });
+
+  it("is closed at this API's and Fintecture's final words, whatever their case", () => {
+    for (const status of ['verified', 'unverified', 'failed', 'success', 'Success', ' FAILED ']) {
+      expect(isOpenVerificationStatus(status)).toBe(false);
+    }
+  });
+
+  it('is open at any other word, and when there is none', () => {
+    for (const status of [
+      'pending',
+      'initiated',
+      'cancelled',
+      'something_new',
+      '',
+      null,
+      undefined,
+    ]) {
+      expect(isOpenVerificationStatus(status)).toBe(true);
+    }
   });
 });

@@ -49,3 +49,26 @@ export function statusLook(status: string | null | undefined, stale = false): St
 }
 
 const capitalized = (word: string) => word.charAt(0).toUpperCase() + word.slice(1);
+
+/**
+ * The statuses after which a verification never changes: this API's
+ * `verified`, `unverified`, `failed`, and Fintecture's `success` (its
+ * `failed` too; `initiated` and `cancelled` are intermediate, per Fintecture's
+ * docs, "Verify a Customer"). The dashboard's one definition, the same as the
+ * server's FINAL_VERIFICATION_STATUSES (server/store/index/types.ts).
+ */
+export const FINAL_VERIFICATION_STATUSES: ReadonlySet<string> = new Set([
+  'verified',
+  'unverified',
+  'failed',
+  'success',
+]);
+
+/**
+ * Whether a verification may still change, so it is polled and counted as in
+ * progress: any status not known to be final, whatever its word (`pending`,
+ * Fintecture's `initiated` or `cancelled`, one never seen) or none at all.
+ */
+export function isOpenVerificationStatus(status: string | null | undefined): boolean {
+  return !FINAL_VERIFICATION_STATUSES.has(status?.trim().toLowerCase() ?? '');
+}

@@ -17,6 +17,7 @@ import { ListEmpty, type ListColumn } from '../components/ResponsiveList';
 import { StatusBadge } from '../components/StatusBadge';
 import { useCreateForm } from '../components/useCreateForm';
 import { formatDateTime, formatPercent } from '../lib/format';
+import { isOpenVerificationStatus } from '../lib/verificationStatus';
 
 function StartVerificationForm({ customer, onDone }: { customer: Customer; onDone: () => void }) {
   const createForm = useCreateForm({
@@ -120,8 +121,11 @@ function VerificationCard({
 
 function verificationsSummary(verifications: Verification[]): string {
   const count = verifications.length;
-  const pending = verifications.filter((verification) => verification.status === 'pending').length;
-  return `${count} verification${count === 1 ? '' : 's'}${pending ? `, ${pending} pending (updating by itself)` : ''}`;
+  // Open is any status not final (Fintecture's `initiated`, one never seen): the tab polls them.
+  const open = verifications.filter((verification) =>
+    isOpenVerificationStatus(verification.status),
+  ).length;
+  return `${count} verification${count === 1 ? '' : 's'}${open ? `, ${open} in progress (updating by itself)` : ''}`;
 }
 
 export function VerificationsTab() {
