@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   FINAL_VERIFICATION_STATUSES,
+  hasResolved,
   isOpenVerificationStatus,
   statusLook,
 } from './verificationStatus';
@@ -66,5 +67,21 @@ describe('which verification statuses are still open', () => {
     ]) {
       expect(isOpenVerificationStatus(status)).toBe(true);
     }
+  });
+});
+
+describe('when a verification resolved before the agent', () => {
+  it('resolved when seen open (any word) and final now', () => {
+    expect(hasResolved({ status: 'pending' }, 'verified')).toBe(true);
+    expect(hasResolved({ status: 'initiated' }, 'success')).toBe(true);
+    expect(hasResolved({ status: 'awaiting_bank' }, 'failed')).toBe(true);
+    expect(hasResolved({}, 'unverified')).toBe(true);
+  });
+
+  it('did not resolve when still open, already final, or not seen before', () => {
+    expect(hasResolved({ status: 'pending' }, 'cancelled')).toBe(false);
+    expect(hasResolved({ status: 'pending' }, 'something_new')).toBe(false);
+    expect(hasResolved({ status: 'verified' }, 'verified')).toBe(false);
+    expect(hasResolved(undefined, 'verified')).toBe(false);
   });
 });

@@ -72,3 +72,19 @@ export const FINAL_VERIFICATION_STATUSES: ReadonlySet<string> = new Set([
 export function isOpenVerificationStatus(status: string | null | undefined): boolean {
   return !FINAL_VERIFICATION_STATUSES.has(status?.trim().toLowerCase() ?? '');
 }
+
+/**
+ * Whether a verification resolved between two looks at it: it was seen open,
+ * and is final now. `before` is undefined when it was not seen before (a
+ * verification first seen final did not resolve before the agent's eyes).
+ */
+export function hasResolved(
+  before: { status?: string | null } | undefined,
+  status: string | null | undefined,
+): boolean {
+  return (
+    before !== undefined &&
+    isOpenVerificationStatus(before.status) &&
+    !isOpenVerificationStatus(status)
+  );
+}

@@ -20,6 +20,7 @@ import { verificationsQuery, type Verification } from '../api/verifications';
 import { CopyButton } from '../components/CopyButton';
 import { ErrorState } from '../components/ErrorState';
 import { showResolutionNotice } from '../components/resolutionNotice';
+import { hasResolved } from '../lib/verificationStatus';
 import { NotFoundPage } from './NotFoundPage';
 
 /**
@@ -34,14 +35,15 @@ function useResolutionNotices(
 ) {
   const queryClient = useQueryClient();
   const navigate = useNavigate();
-  const previous = useRef(new Map<string, string | undefined>());
+  const previous = useRef(new Map<string, { status?: string }>());
   useEffect(() => {
     if (!verifications) return;
     let resolved = false;
     for (const verification of verifications) {
       if (!verification.id) continue;
-      const before = previous.current.get(verification.id);
-      if (before === 'pending' && verification.status !== 'pending') {
+      // Open when last seen (any status not final, whatever its word), final now:
+      // the statuses at which the server's watcher resolves it too.
+      if (hasResolved(previous.current.get(verification.id), verification.status)) {
         resolved = true;
         showResolutionNotice(
           {
@@ -55,7 +57,7 @@ function useResolutionNotices(
           (path) => void navigate(path),
         );
       }
-      previous.current.set(verification.id, verification.status);
+      previous.current.set(verification.id, { status: verification.status });
     }
     if (!resolved) return;
     void queryClient.invalidateQueries({ queryKey: bankAccountKeys.all(customerId) });
