@@ -56,9 +56,12 @@ export function errorMessage(error: unknown): string {
  *   (`specific_api_error`) reads `code`, `title`, `detail`, `message` and `type`
  *   of an item, none of them required; Fintecture/fintecture-sdk-php
  *   `src/Api/ApiResponse.php` takes each item's `message`, else `detail`, else
- *   `title`, and compares `status` as a string ('200'). No SDK names a field
- *   pointer in an item, so one is taken where an upstream gives it (`field`, or
- *   JSON:API's `source.pointer` / `source.parameter`) and never assumed.
+ *   `title`, and compares `status` as a string ('200');
+ *   Fintecture/fintecture-sdk-ruby `lib/fintecture/exceptions.rb` reads the
+ *   body's `code`, `log_id` (printed as the error's id) and every key of each
+ *   item of `errors`. No SDK names a field pointer in an item, so one is taken
+ *   where an upstream gives it (`field`, or JSON:API's `source.pointer` /
+ *   `source.parameter`, as the proxy's mapping may) and never assumed.
  *   An OAuth refusal (token endpoint) is `{error, error_description}` (the
  *   Python SDK's `specific_oauth_error`).
  * Every part is optional: anything of the wrong type is ignored.
