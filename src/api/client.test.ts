@@ -123,4 +123,32 @@ describe('unwrap', () => {
     expect(error.message).toBe('The server answered 502 Bad Gateway without an explanation.');
     expect(error.upstreamUnavailable).toBe(true);
   });
+
+  it("reads Fintecture's error body as openapi-fetch parsed it: fields kept, titles as the message, log_id as the reference", async () => {
+    // Shape: Fintecture/fintecture-sdk-python fintecture/api_requestor.py, PHP src/Api/ApiResponse.php.
+    const client = clientAnswering(() =>
+      json(400, {
+        status: '400',
+        code: 'invalid_request',
+        log_id: 'f1e2d3c4',
+        errors: [
+          { code: 'invalid_iban', title: 'Invalid IBAN', source: { pointer: '/iban' } },
+          { code: 'unknown_customer', title: 'Not found', detail: 'No such customer' },
+        ],
+      }),
+    );
+    const error = await failure(
+      unwrap(
+        client.GET('/v1/customers/{customer_id}', { params: { path: { customer_id: 'c1' } } }),
+      ),
+    );
+    expect(error).toMatchObject({
+      status: 400,
+      code: 'invalid_request',
+      message: 'Not found: No such customer',
+      fieldErrors: [{ field: 'iban', code: 'invalid_iban', message: 'Invalid IBAN' }],
+      reference: 'f1e2d3c4',
+    });
+    expect(unauthorized).not.toHaveBeenCalled();
+  });
 });
