@@ -28,6 +28,8 @@ describe('why a verification ended as it did', () => {
       /never answered in the 24 hours/,
     );
     expect(verificationReason({ ...base, status: 'on_hold' })).toMatch(/does not know/);
+    // Polled like any status not final (isOpenVerificationStatus), and says so.
+    expect(verificationReason({ ...base, status: 'on_hold' })).toMatch(/keeps checking/);
   });
 
   it('does without an expected name the index never learnt', () => {

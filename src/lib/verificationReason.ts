@@ -35,6 +35,6 @@ export function verificationReason({
         ? 'The customer has no bank account, so there was no holder name to compare. Add the account, then verify again.'
         : 'The provider could not check the names (no score). Try again, or through another provider.';
     default:
-      return 'The provider gave a status this dashboard does not know; its own documentation says what it means.';
+      return 'The provider gave a status this dashboard does not know; its own documentation says what it means. It is not final, so this page keeps checking for a change.';
   }
 }
