@@ -81,18 +81,19 @@ function listenToOwnStream(
       if (afterClosure) handlers.reopened();
       afterClosure = false;
     });
-    stream.addEventListener('verification_resolved', (message) => {
-      if ((message as MessageEvent<string>).lastEventId) {
-        seen((message as MessageEvent<string>).lastEventId);
-      }
-      const event = parseResolvedEvent((message as MessageEvent<string>).data);
+    /** Each event's data, after noting its id (where a stream taken over resumes). */
+    const on = (kind: string, handle: (data: string) => void) =>
+      stream.addEventListener(kind, (message) => {
+        const { lastEventId, data } = message as MessageEvent<string>;
+        if (lastEventId) seen(lastEventId);
+        handle(data);
+      });
+    on('verification_resolved', (data) => {
+      const event = parseResolvedEvent(data);
       if (event) handlers.resolved(event);
     });
-    stream.addEventListener('verification_started', (message) => {
-      if ((message as MessageEvent<string>).lastEventId) {
-        seen((message as MessageEvent<string>).lastEventId);
-      }
-      const event = parseStartedEvent((message as MessageEvent<string>).data);
+    on('verification_started', (data) => {
+      const event = parseStartedEvent(data);
       if (event) handlers.started(event);
     });
     stream.addEventListener('error', () => {
