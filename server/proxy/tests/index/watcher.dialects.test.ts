@@ -187,8 +187,12 @@ describeOnBothDialects('the verification watcher and the feed', (target) => {
           .toBe(true);
         // After a last look at the upstream, which still said pending.
         expect(await checks()).toBe(5);
-        const [stale] = await eventsOf(indexed, 'verification_resolved');
-        expect(stale?.payload).toMatchObject({ verification_id: id, stale: true });
+        // The event is appended once the row is marked, so it may land a moment after.
+        await expect
+          .poll(async () => (await eventsOf(indexed, 'verification_resolved'))[0]?.payload, {
+            timeout: 10_000,
+          })
+          .toMatchObject({ verification_id: id, stale: true });
         expect((await store.index.counts()).watching).toBe(0);
       },
     );
