@@ -80,6 +80,10 @@ describeOnBothDialects('the verification watcher and the feed', (target) => {
       const stats = await sandboxStats(stack);
       expect(stats.getCustomerVerificationById).toBeGreaterThanOrEqual(1);
       expect(stats.listAllCustomerVerifications ?? 0).toBe(0);
+      // The event is appended once the row is written, so it may land a moment after.
+      await expect
+        .poll(async () => (await eventsOf(indexed, 'verification_resolved')).length)
+        .toBeGreaterThan(0);
       const resolved = await eventsOf(indexed, 'verification_resolved');
       expect(resolved.map((event) => event.payload)).toEqual([
         expect.objectContaining({
