@@ -25,9 +25,10 @@ describe('the OpenAPI contract', () => {
     expect(schemaRules.Role.enum).toEqual(['viewer', 'agent']);
   });
 
-  it('has the eight Customers operations and the token operation, each with its error answers', () => {
+  it('has the eight Customers operations, the providers read and the token operation, each with its error answers', () => {
     const { operations } = loadContract();
     expect(operations.map((op) => `${op.method} ${op.path}`).sort()).toEqual([
+      'GET /res/v1/providers',
       'GET /v1/customers',
       'GET /v1/customers/{customer_id}',
       'GET /v1/customers/{customer_id}/bank-accounts',

@@ -113,7 +113,7 @@ export interface paths {
         put?: never;
         /**
          * Initiate Customer Verification
-         * @description Starts an AIS identity verification. It answers at once with status `pending`; the verification resolves later to `verified`, `unverified` or `failed`.
+         * @description Starts an AIS identity verification. It answers at once with status `pending`; the verification resolves later to `verified`, `unverified` or `failed`. Where the customer proves their identity at their bank themselves (Fintecture's redirection flow), the answer carries the `link` to send them to, and the verification stays `pending` (or `cancelled`, when they gave up, which they may take back) until they finish.
          */
         post: operations["initiateCustomerVerification"];
         delete?: never;
@@ -148,6 +148,26 @@ export interface paths {
         };
         /** Get A Verification */
         get: operations["getCustomerVerificationById"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/res/v1/providers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Providers
+         * @description The banks the API reaches (PHP SDK `src/Api/Resources/Provider.php`), for a verification's `provider_id`.
+         */
+        get: operations["listProviders"];
         put?: never;
         post?: never;
         delete?: never;
@@ -256,8 +276,16 @@ export interface components {
         };
         CustomerVerification: {
             id?: string;
-            /** @enum {string} */
-            status?: "pending" | "verified" | "unverified" | "failed";
+            /**
+             * @description `pending` and `cancelled` are intermediate (a cancelled verification can still be completed through its link); `verified`, `unverified` and `failed` are final. A client shows any other value as it comes, never as an error.
+             * @enum {string}
+             */
+            status?: "pending" | "cancelled" | "verified" | "unverified" | "failed";
+            /**
+             * Format: uri
+             * @description Where the customer proves their identity at their bank, for a verification the customer completes themselves; absent when it resolves without them.
+             */
+            link?: string;
             match_score?: number;
             provider_id?: string;
             /** Format: date-time */
@@ -265,6 +293,23 @@ export interface components {
         };
         CustomerVerificationList: {
             data?: components["schemas"]["CustomerVerification"][];
+        };
+        Provider: {
+            /** @description The provider id a verification takes, e.g. `cmcifrpp`. */
+            id: string;
+            type?: string;
+            attributes?: {
+                name?: string;
+                full_name?: string;
+                /** @description ISO 3166-1 alpha-2 country code. */
+                country?: string;
+                ais?: string[];
+                psu_type?: string;
+                auth_model?: string;
+            };
+        };
+        ProviderList: {
+            data?: components["schemas"]["Provider"][];
         };
     };
     responses: {
@@ -393,6 +438,8 @@ export interface operations {
                 "page[number]"?: number;
                 /** @description Customers per page. */
                 "page[size]"?: number;
+                /** @description Only the customer with this external ID (the merchant's own reference), if any (PHP SDK `src/Api/Customers/Customers.php`). */
+                external_id?: string;
             };
             header?: never;
             path?: never;
@@ -641,6 +688,35 @@ export interface operations {
             };
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
+            429: components["responses"]["TooManyRequests"];
+            "5XX": components["responses"]["ServerError"];
+        };
+    };
+    listProviders: {
+        parameters: {
+            query?: {
+                /** @description ISO 3166-1 alpha-2 country code. */
+                "filter[country]"?: string;
+                /** @description Only providers offering this AIS service, e.g. `accounts`. */
+                "filter[ais]"?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Provider list */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProviderList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
             429: components["responses"]["TooManyRequests"];
             "5XX": components["responses"]["ServerError"];
         };

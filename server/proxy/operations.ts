@@ -27,7 +27,9 @@ export function allowedOperations(
   contract: Contract = loadContract(),
   policies: Readonly<Record<string, OperationPolicy>> = OPERATION_POLICY,
 ): AllowedOperation[] {
-  const forwarded = contract.operations.filter((operation) => operation.path.startsWith('/v1/'));
+  const forwarded = contract.operations.filter(
+    (operation) => operation.path.startsWith('/v1/') || operation.path.startsWith('/res/v1/'),
+  );
   const known = new Set(forwarded.map((operation) => operation.operationId));
   const stale = Object.keys(policies).filter((operationId) => !known.has(operationId));
   if (stale.length > 0) {

@@ -19,7 +19,7 @@ export interface OperationPolicy {
 export type ForwardedOperationId = Exclude<keyof operations, 'getAccessToken'>;
 
 export const OPERATION_POLICY: Readonly<Record<string, OperationPolicy>> = {
-  listAllCustomers: { role: 'viewer', query: ['page[number]', 'page[size]'] },
+  listAllCustomers: { role: 'viewer', query: ['page[number]', 'page[size]', 'external_id'] },
   createCustomer: { role: 'agent', create: true },
   getCustomerById: { role: 'viewer' },
   listAllCustomerBankAccounts: { role: 'viewer' },
@@ -28,6 +28,8 @@ export const OPERATION_POLICY: Readonly<Record<string, OperationPolicy>> = {
   initiateCustomerVerification: { role: 'agent', create: true },
   listAllCustomerVerifications: { role: 'viewer' },
   getCustomerVerificationById: { role: 'viewer' },
+  // Reference data any signed-in user may read (the provider picker); cached by the proxy.
+  listProviders: { role: 'viewer', query: ['filter[country]', 'filter[ais]'] },
 } satisfies Record<ForwardedOperationId, OperationPolicy>;
 
 /** Who holds each role may do what the roles listed for it may do. */
