@@ -411,9 +411,12 @@ export interface components {
             };
         };
         /** @enum {string} */
-        CustomerStatusFilter: "none" | "pending" | "verified" | "unverified" | "failed" | "stale";
-        /** @enum {string} */
-        QueueStatusFilter: "pending" | "verified" | "unverified" | "failed" | "stale";
+        CustomerStatusFilter: "none" | "pending" | "cancelled" | "verified" | "unverified" | "failed" | "stale";
+        /**
+         * @description `cancelled`: the customer gave up at their bank (they may still finish through the link); `stale`: pending past the watcher's patience.
+         * @enum {string}
+         */
+        QueueStatusFilter: "pending" | "cancelled" | "verified" | "unverified" | "failed" | "stale";
         /** @enum {string} */
         SearchMatch: "id" | "id_prefix" | "external_id" | "email" | "phone" | "iban" | "name";
         SearchResult: {
@@ -465,6 +468,7 @@ export interface components {
                 /** @description Rows per status under the mine and age filters (whatever the status filter). */
                 counts: {
                     pending: number;
+                    cancelled: number;
                     verified: number;
                     unverified: number;
                     failed: number;

@@ -83,11 +83,11 @@ export const schemaRules = {
   },
   CustomerStatusFilter: {
     type: 'string',
-    enum: ['none', 'pending', 'verified', 'unverified', 'failed', 'stale'],
+    enum: ['none', 'pending', 'cancelled', 'verified', 'unverified', 'failed', 'stale'],
   },
   QueueStatusFilter: {
     type: 'string',
-    enum: ['pending', 'verified', 'unverified', 'failed', 'stale'],
+    enum: ['pending', 'cancelled', 'verified', 'unverified', 'failed', 'stale'],
   },
   SearchMatch: {
     type: 'string',
