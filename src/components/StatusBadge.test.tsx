@@ -49,4 +49,12 @@ describe('StatusBadge', () => {
     expect(unknown).toContain('--badge-bg:var(--mantine-color-gray-light)');
     expect(render(['failed'])).toContain('--badge-bg:var(--mantine-color-red-light)');
   });
+
+  it('shows a cancelled verification as a warning, not as an error or as pending', () => {
+    const cancelled = render(['cancelled']);
+    expect(cancelled).toContain('>Cancelled<');
+    expect(cancelled).toContain('--badge-bg:var(--mantine-color-yellow-light)');
+    expect(cancelled).not.toContain('--mantine-color-red-light');
+    expect(render(['pending'])).toContain('--badge-bg:var(--mantine-color-blue-light)');
+  });
 });

@@ -5,6 +5,7 @@ import {
   IconCircleDashed,
   IconCircleX,
   IconClockHour4,
+  IconHandStop,
   IconHelpCircle,
   IconHourglassEmpty,
 } from '@tabler/icons-react';
@@ -12,6 +13,8 @@ import { statusLook, type StatusTone } from '../lib/verificationStatus';
 
 const LOOK: Record<StatusTone, { color: string; Icon: typeof IconCircleCheck }> = {
   pending: { color: 'blue', Icon: IconClockHour4 },
+  // The customer stopped at their bank: a warning, not a failure (they may still finish).
+  cancelled: { color: 'yellow', Icon: IconHandStop },
   verified: { color: 'teal', Icon: IconCircleCheck },
   unverified: { color: 'orange', Icon: IconAlertCircle },
   failed: { color: 'red', Icon: IconCircleX },

@@ -24,6 +24,9 @@ describe('why a verification ended as it did', () => {
       'A holder name matched “Zoë Müller” (97%).',
     );
     expect(verificationReason({ ...base, status: 'pending' })).toMatch(/not answered yet/);
+    expect(verificationReason({ ...base, status: 'cancelled' })).toMatch(
+      /^The customer cancelled at their bank\. They can still finish through the same link/,
+    );
     expect(verificationReason({ ...base, status: 'pending', stale: true })).toMatch(
       /never answered in the 24 hours/,
     );

@@ -24,6 +24,8 @@ export function verificationReason({
   switch (statusLook(status, stale).tone) {
     case 'pending':
       return 'The provider has not answered yet; this page updates when it does.';
+    case 'cancelled':
+      return 'The customer cancelled at their bank. They can still finish through the same link; this page keeps checking.';
     case 'stale':
       return 'The provider never answered in the 24 hours the back-office watched it. Start a new verification.';
     case 'verified':

@@ -12,6 +12,13 @@ describe('how a verification status reads', () => {
     expect(statusLook('verified')).toEqual({ tone: 'verified', label: 'Verified' });
     expect(statusLook('unverified')).toEqual({ tone: 'unverified', label: 'Unverified' });
     expect(statusLook('failed')).toEqual({ tone: 'failed', label: 'Failed' });
+    expect(statusLook('cancelled')).toEqual({ tone: 'cancelled', label: 'Cancelled' });
+  });
+
+  it('keeps a cancelled verification apart from a pending one, and open', () => {
+    expect(statusLook('Cancelled')).toEqual({ tone: 'cancelled', label: 'Cancelled' });
+    expect(statusLook('cancelled').tone).not.toBe(statusLook('pending').tone);
+    expect(isOpenVerificationStatus('cancelled')).toBe(true);
   });
 
   it('shows a pending verification no longer watched as stale', () => {
@@ -26,7 +33,6 @@ describe('how a verification status reads', () => {
 
   it("gives Fintecture's own words the tone they share, keeping the word", () => {
     expect(statusLook('initiated')).toEqual({ tone: 'pending', label: 'Initiated' });
-    expect(statusLook('cancelled')).toEqual({ tone: 'pending', label: 'Cancelled' });
     expect(statusLook('success')).toEqual({ tone: 'verified', label: 'Success' });
     expect(statusLook('Success')).toEqual({ tone: 'verified', label: 'Success' });
     expect(statusLook('VERIFIED')).toEqual({ tone: 'verified', label: 'Verified' });

@@ -4,14 +4,18 @@
  * other words, so any string is taken and none makes the dashboard fail.
  */
 export type StatusTone =
-  'pending' | 'verified' | 'unverified' | 'failed' | 'stale' | 'none' | 'other';
+  'pending' | 'cancelled' | 'verified' | 'unverified' | 'failed' | 'stale' | 'none' | 'other';
 
-/** This API's words, and Fintecture's for the same states. */
+/**
+ * This API's words, and Fintecture's for the same states. `cancelled` (the
+ * customer gave up at their bank) is its own state, not final: they may still
+ * finish through the same link.
+ */
 const TONE_OF = new Map<string, StatusTone>(
   Object.entries({
     pending: 'pending',
     initiated: 'pending',
-    cancelled: 'pending',
+    cancelled: 'cancelled',
     verified: 'verified',
     success: 'verified',
     unverified: 'unverified',
@@ -21,6 +25,7 @@ const TONE_OF = new Map<string, StatusTone>(
 
 const LABEL_OF: Partial<Record<StatusTone, string>> = {
   pending: 'Pending',
+  cancelled: 'Cancelled',
   verified: 'Verified',
   unverified: 'Unverified',
   failed: 'Failed',

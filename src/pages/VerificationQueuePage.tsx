@@ -128,7 +128,7 @@ function VerificationCard({ verification: v }: { verification: IndexedVerificati
   );
 }
 
-/** Pending, Verified… with how many there are under the other filters. */
+/** Pending, Cancelled, Verified… with how many there are under the other filters. */
 function StatusChips({
   selected,
   counts,
@@ -151,7 +151,10 @@ function StatusChips({
         {QUEUE_STATUS_FILTERS.map((status) => (
           <Chip key={status} value={status} variant="outline">
             {statusLook(status, status === 'stale').label}
-            {counts ? ` (${formatCount(counts[status])})` : ''}
+            {
+              // A server older than the contract may give no count for a status (cancelled).
+              counts?.[status] !== undefined ? ` (${formatCount(counts[status])})` : ''
+            }
           </Chip>
         ))}
       </Chip.Group>
