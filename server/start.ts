@@ -7,6 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { proxyConfigFromEnv, type ProxyEnvConfig } from './proxy/config';
+import { flavorVar, isApiFlavor, type ApiFlavor } from './proxy/flavor';
 import { serveProxy } from './proxy/serve';
 import type { UpstreamConfig } from './proxy/upstream';
 import { buildApp as buildSandbox } from './sandbox/app';
@@ -62,16 +63,31 @@ async function embedSandbox(config: ProxyEnvConfig) {
     host: '127.0.0.1',
     port: env.SANDBOX_PORT ? sandboxConfig.port : 0,
   });
+  const flavor = sandboxFlavor(sandbox.sandbox, env);
+  if (config.apiFlavor !== undefined && config.apiFlavor !== flavor) {
+    await sandbox.close();
+    throw new ConfigError(
+      `FINTECTURE_API_FLAVOR=${config.apiFlavor} disagrees with the embedded sandbox, which speaks ${flavor} (SANDBOX_FLAVOR): unset FINTECTURE_API_FLAVOR, or set SANDBOX_FLAVOR=${config.apiFlavor}`,
+    );
+  }
   console.log(
-    `Embedded sandbox on ${address} with ${sandbox.sandbox.store.countCustomers()} customers (${sandboxConfig.db})`,
+    `Embedded sandbox on ${address} with ${sandbox.sandbox.store.countCustomers()} customers (${sandboxConfig.db}) (flavour ${flavor}${privateKey ? ', signed' : ''})`,
   );
   const upstream: UpstreamConfig = {
     baseUrl: address,
     appId: sandbox.sandbox.appId,
     appSecret: sandbox.sandbox.appSecret,
+    flavor,
   };
   if (privateKey) upstream.privateKey = privateKey;
   return { upstream, close: () => sandbox.close() };
+}
+
+/** The flavour the embedded sandbox speaks: its own word when it says one, else SANDBOX_FLAVOR (seed by default). */
+function sandboxFlavor(sandbox: object, env: NodeJS.ProcessEnv): ApiFlavor {
+  const own = (sandbox as { flavor?: unknown }).flavor;
+  if (isApiFlavor(own)) return own;
+  return flavorVar(env, 'SANDBOX_FLAVOR') ?? 'seed';
 }
 
 // DIST_DIR names a dashboard built elsewhere: serve it as it is.

@@ -4,6 +4,7 @@ import { join, resolve } from 'node:path';
 import { ConfigError, intVar, privateKeyFileVar, stringVar, urlVar } from '../shared/env';
 import { ownerOnlyDir, ownerOnlyIfPresent } from '../shared/privateFiles';
 import type { ProxyConfig } from './app';
+import { defaultFlavorOf, flavorVar, type ApiFlavor } from './flavor';
 import { isLoopbackListenAddress } from './hosts';
 import { DEFAULT_MAX_CONNECTIONS } from './plugins/connectionLimits';
 
@@ -15,6 +16,12 @@ export interface ProxyEnvConfig {
   dataDir: string;
   /** Unset: `npm start` embeds the sandbox, and `npm run proxy` refuses to start. */
   upstreamUrl?: string;
+  /**
+   * FINTECTURE_API_FLAVOR as set (validated), else, with FINTECTURE_API_URL set, that URL's
+   * default (`fintecture` for a *.fintecture.com address, `seed` for any other). Unset with no
+   * URL: `npm start` takes the embedded sandbox's own flavour.
+   */
+  apiFlavor?: ApiFlavor;
   proxy: Omit<ProxyConfig, 'upstream' | 'sessionSecret'> & {
     upstream?: ProxyConfig['upstream'];
     sessionSecret?: string;
@@ -26,6 +33,7 @@ export function proxyConfigFromEnv(env: NodeJS.ProcessEnv): ProxyEnvConfig {
   const dataDir = resolve(stringVar(env, 'DATA_DIR', 'data'));
   const upstreamUrl = urlVar(env, 'FINTECTURE_API_URL');
   const sessionSecret = stringVar(env, 'SESSION_SECRET');
+  const flavor = flavorVar(env, 'FINTECTURE_API_FLAVOR');
   const config: ProxyEnvConfig = {
     port: intVar(env, 'PORT', { fallback: 3000, min: 0, max: 65535 }),
     host: stringVar(env, 'HOST', '127.0.0.1'),
@@ -63,6 +71,7 @@ export function proxyConfigFromEnv(env: NodeJS.ProcessEnv): ProxyEnvConfig {
       },
     },
   };
+  if (flavor !== undefined) config.apiFlavor = flavor;
   const publicUrl = urlVar(env, 'PUBLIC_URL');
   if (publicUrl) config.proxy.publicOrigin = new URL(publicUrl).origin;
   if (!publicUrl && !isLoopbackListenAddress(config.host)) {
@@ -114,7 +123,8 @@ export function proxyConfigFromEnv(env: NodeJS.ProcessEnv): ProxyEnvConfig {
       );
     }
     config.upstreamUrl = upstreamUrl;
-    config.proxy.upstream = { baseUrl: upstreamUrl, appId, appSecret };
+    config.apiFlavor = flavor ?? defaultFlavorOf(upstreamUrl);
+    config.proxy.upstream = { baseUrl: upstreamUrl, appId, appSecret, flavor: config.apiFlavor };
     const privateKey = privateKeyFileVar(env, 'FINTECTURE_PRIVATE_KEY_FILE');
     if (privateKey && privateKey.asymmetricKeyType !== 'rsa') {
       // The signature is rsa-sha256 (PHP SDK `src/Util/Header.php`, JS SDK `src/utils/Crypto.ts`).

@@ -4,6 +4,7 @@ import { ownerOnlyDir, ownerOnlyIfPresent } from '../shared/privateFiles';
 import { buildApp } from './app';
 import { keptSessionSecret, type ProxyEnvConfig } from './config';
 import type { UpstreamConfig } from './upstream';
+import { checkUpstream } from './upstreamCheck';
 import { DuplicateAccountError } from '../store/errors';
 import type { Store } from '../store/store';
 import { hashPassword } from './users';
@@ -59,9 +60,19 @@ export async function serveProxy(
     });
   }
 
+  if (config.upstreamUrl !== undefined) {
+    console.log(
+      `Upstream: ${config.upstreamUrl} (flavour ${upstream.flavor ?? 'seed'}, ${upstream.privateKey ? 'signed' : 'unsigned'})`,
+    );
+  }
   const address = await app.listen({ port: config.port, host: config.host });
   const shown = config.proxy.publicOrigin ?? address;
   console.log(`\nCustomers back-office ready: open ${shown}/ in your browser.`);
+  // The connection check of `npm run check:upstream`, once, in the background: said, never fatal.
+  void checkUpstream(upstream).then(
+    (result) => console.log(`Upstream check: ${result.message}`),
+    (error: unknown) => console.log(`Upstream check: could not run (${String(error)})`),
+  );
 }
 
 /** The first account, unless another replica starting at the same time made it first. */

@@ -3,6 +3,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { Agent, errors as undiciErrors, request } from 'undici';
 import type { HttpMethod } from '../shared/contract';
 import { signRequest } from '../shared/httpSignature';
+import { FlavorMapping, type ApiFlavor } from './flavor';
 
 /**
  * The one client of the Fintecture API: it holds the token (cached, refreshed
@@ -22,6 +23,8 @@ export interface UpstreamConfig {
   userAgent?: string;
   /** How long /readyz trusts what it last saw of the upstream and the token, failures included. */
   readinessWindowMs?: number;
+  /** The upstream's dialect (flavor.ts): `seed` (the default) or `fintecture`. */
+  flavor?: ApiFlavor;
 }
 
 /** What the proxy last saw of one dependency, and when. */
@@ -70,6 +73,8 @@ interface CachedToken {
   value: string;
   expiresAt: number;
   fetchedAt: number;
+  /** The token answer's `scope`, when it gave one. */
+  scope?: string;
 }
 
 function checkState(seen: Seen): CheckState {
@@ -98,6 +103,8 @@ export class UpstreamClient {
   /** The last attempt to get a token. */
   private tokenSeen: Seen | undefined;
   private pendingReadiness: Promise<void> | undefined;
+  /** Between the dashboard's contract and the upstream's flavour; the identity for `seed`. */
+  readonly mapping: FlavorMapping;
 
   constructor(
     private readonly config: UpstreamConfig,
@@ -111,6 +118,7 @@ export class UpstreamClient {
     this.deadlineMs = config.deadlineMs ?? 14_000;
     this.maxRetries = config.maxRetries ?? 2;
     this.readinessWindowMs = config.readinessWindowMs ?? 5_000;
+    this.mapping = new FlavorMapping(config.flavor ?? 'seed');
     this.agent = new Agent({
       connections: 64,
       keepAliveTimeout: 10_000,
@@ -249,7 +257,7 @@ export class UpstreamClient {
         `The Fintecture API did not give an access token (HTTP ${response.status}); retry shortly.`,
       );
     }
-    let parsed: { access_token?: unknown; expires_in?: unknown };
+    let parsed: { access_token?: unknown; expires_in?: unknown; scope?: unknown };
     try {
       parsed = JSON.parse(response.body.toString('utf8')) as typeof parsed;
     } catch {
@@ -272,12 +280,24 @@ export class UpstreamClient {
       value: parsed.access_token,
       fetchedAt: this.now(),
       expiresAt: this.now() + (parsed.expires_in - margin) * 1000,
+      ...(typeof parsed.scope === 'string' ? { scope: parsed.scope } : {}),
     };
   }
 
+  get flavor(): ApiFlavor {
+    return this.mapping.flavor;
+  }
+
+  /** The token's scope as the token answer gave it (undefined when it said none, or no token yet). */
+  get tokenScope(): string | undefined {
+    return this.validToken()?.scope;
+  }
+
   /**
-   * Calls a /v1 operation. `target` is the path with its query string, exactly
-   * as it goes on the request line (and into the signature).
+   * Calls a /v1 operation. `target` is the path with its query string in the
+   * dashboard's contract; it goes on the request line (and into the signature)
+   * as the upstream's flavour names it, and the answer comes back in the
+   * dashboard's words (flavor.ts).
    */
   async call(
     method: HttpMethod,
@@ -288,6 +308,7 @@ export class UpstreamClient {
     { retries: maxRetries = this.maxRetries }: { retries?: number } = {},
   ): Promise<UpstreamResponse> {
     const deadline = Date.now() + this.deadlineMs;
+    const sent = this.mapping.active ? this.mapping.outgoingTarget(target) : target;
     const retryable = SAFE_METHODS.has(method);
     let refreshed = false;
     let retries = 0;
@@ -301,7 +322,7 @@ export class UpstreamClient {
       if (body) headers['content-type'] = 'application/json';
       let response: UpstreamResponse;
       try {
-        response = await this.send(method, target, headers, body, deadline, requestId);
+        response = await this.send(method, sent, headers, body, deadline, requestId);
       } catch (error) {
         // A read that failed on the way can be tried again; a create might have happened.
         if (
@@ -333,7 +354,7 @@ export class UpstreamClient {
           continue;
         }
       }
-      return response;
+      return this.mapping.active ? this.mapping.incoming(method, target, response) : response;
     }
   }
 
@@ -417,6 +438,8 @@ export class UpstreamClient {
             'upstream_unreachable',
             'The Fintecture API cannot be reached; retry shortly.',
           );
+      // What the connection check names (ENOTFOUND, ECONNREFUSED, a TLS code…).
+      failure.cause = error;
       this.upstreamSeen = { ok: false, message: failure.message, at: this.now() };
       throw failure;
     }

@@ -42,6 +42,8 @@ describe('proxy configuration', () => {
     [{ INDEX_FULL_SYNC_HOURS: 'daily' }, 'INDEX_FULL_SYNC_HOURS'],
     [{ INDEX_MAX_RPS: '0' }, 'INDEX_MAX_RPS'],
     [{ INDEX_MAX_RPS: '2.5' }, 'INDEX_MAX_RPS'],
+    [{ ...real, FINTECTURE_API_FLAVOR: 'stripe' }, 'FINTECTURE_API_FLAVOR'],
+    [{ FINTECTURE_API_FLAVOR: 'Fintecture ' }, 'FINTECTURE_API_FLAVOR'],
   ])('refuses to start with %j, naming %s', (env, name) => {
     expect(() => proxyConfigFromEnv(env)).toThrow(ConfigError);
     expect(() => proxyConfigFromEnv(env)).toThrow(name);
@@ -194,6 +196,42 @@ describe('npm run user', () => {
     expect((await run(['add', 'erin', '--role', 'admin'], 'long-enough-password\n')).code).toBe(2);
     expect((await run(['remove', 'nobody'])).code).toBe(1);
   }, 30_000);
+});
+
+describe('the upstream flavour', () => {
+  it.each([
+    ['https://api-sandbox.fintecture.com', 'fintecture'],
+    ['https://api.fintecture.com', 'fintecture'],
+    ['https://API.Fintecture.com.', 'fintecture'],
+    ['https://fintecture.com', 'fintecture'],
+    ['http://127.0.0.1:4010', 'seed'],
+    ['https://fintecture.example.com', 'seed'],
+    ['https://notfintecture.com', 'seed'],
+  ])('is, for %s unless FINTECTURE_API_FLAVOR says otherwise, %s', (url, flavor) => {
+    const key = join(dir, 'flavour-rsa.pem');
+    writeFileSync(
+      key,
+      generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({
+        type: 'pkcs8',
+        format: 'pem',
+      }),
+    );
+    const env = { ...real, FINTECTURE_API_URL: url, FINTECTURE_PRIVATE_KEY_FILE: key };
+    const config = proxyConfigFromEnv(env);
+    expect(config.apiFlavor).toBe(flavor);
+    expect(config.proxy.upstream?.flavor).toBe(flavor);
+    for (const set of ['seed', 'fintecture'] as const) {
+      const told = proxyConfigFromEnv({ ...env, FINTECTURE_API_FLAVOR: set });
+      expect(told.proxy.upstream?.flavor).toBe(set);
+    }
+  });
+
+  it('is left to the embedded sandbox without FINTECTURE_API_URL, unless set', () => {
+    expect(proxyConfigFromEnv({ DATA_DIR: dir }).apiFlavor).toBeUndefined();
+    expect(
+      proxyConfigFromEnv({ DATA_DIR: dir, FINTECTURE_API_FLAVOR: 'fintecture' }).apiFlavor,
+    ).toBe('fintecture');
+  });
 });
 
 describe('the production guard', () => {
