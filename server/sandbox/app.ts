@@ -7,10 +7,12 @@ import { contractValidation } from './plugins/contractValidation';
 import { errorAnswers } from './plugins/errorAnswers';
 import { faultInjection } from './plugins/faultInjection';
 import { bankAccountRoutes } from './routes/bankAccounts';
+import { consentRoutes } from './routes/consent';
 import { routesOf, type SandboxRouteOptions } from './routes/contractRoute';
 import { controlRoutes } from './routes/control';
 import { customerRoutes } from './routes/customers';
 import { oauthRoutes } from './routes/oauth';
+import { providerRoutes } from './routes/providers';
 import { verificationRoutes } from './routes/verifications';
 import { openSandbox, type SandboxConfig, type SandboxHandle } from './state';
 
@@ -54,7 +56,7 @@ export async function buildApp(config: SandboxConfig): Promise<FastifyInstance> 
   const options: SandboxRouteOptions = {
     config,
     signingKey: state.signingKey,
-    route: routesOf(contract),
+    route: routesOf(contract, state.handle.flavor),
   };
   await app.register(oauthRoutes, options);
   await app.register(async (v1) => {
@@ -66,7 +68,10 @@ export async function buildApp(config: SandboxConfig): Promise<FastifyInstance> 
     await v1.register(customerRoutes, options);
     await v1.register(bankAccountRoutes, options);
     await v1.register(verificationRoutes, options);
+    await v1.register(providerRoutes, options);
   });
+  // Where the customer of a Fintecture-style verification confirms; no token but the link's own.
+  await app.register(consentRoutes);
   const operationIds = contract.operations.map((operation) => operation.operationId);
   await app.register(controlRoutes, { operationIds });
   return app;

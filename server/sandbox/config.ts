@@ -1,6 +1,7 @@
 import { join } from 'node:path';
-import { ConfigError, intVar, publicKeyFileVar, stringVar } from '../shared/env';
+import { ConfigError, intVar, publicKeyFileVar, stringVar, urlVar } from '../shared/env';
 import type { SandboxConfig } from './app';
+import { isSandboxFlavor, SANDBOX_FLAVORS, type SandboxFlavor } from './flavor';
 
 export type SandboxEnvConfig = SandboxConfig & { port: number; host: string };
 
@@ -18,7 +19,14 @@ export function sandboxConfigFromEnv(env: NodeJS.ProcessEnv): SandboxEnvConfig {
   if (appSecret !== undefined && appSecret.length < 16) {
     throw new ConfigError('SANDBOX_APP_SECRET must have at least 16 characters');
   }
+  const flavor = stringVar(env, 'SANDBOX_FLAVOR', 'seed');
+  if (!isSandboxFlavor(flavor)) {
+    throw new ConfigError(
+      `SANDBOX_FLAVOR must be one of ${SANDBOX_FLAVORS.join(', ')}, got "${flavor}"`,
+    );
+  }
   const config: SandboxEnvConfig = {
+    flavor: flavor satisfies SandboxFlavor,
     port: intVar(env, 'SANDBOX_PORT', { fallback: 4010, min: 0, max: 65535 }),
     host: stringVar(env, 'SANDBOX_HOST', '127.0.0.1'),
     db,
@@ -36,6 +44,9 @@ export function sandboxConfigFromEnv(env: NodeJS.ProcessEnv): SandboxEnvConfig {
     }),
   };
   if (appSecret !== undefined) config.appSecret = appSecret;
+  // Where consent links point; else the origin each request came in on.
+  const publicUrl = urlVar(env, 'SANDBOX_PUBLIC_URL');
+  if (publicUrl) config.publicUrl = publicUrl;
   const publicKey = publicKeyFileVar(env, 'SANDBOX_SIGNATURE_PUBLIC_KEY_FILE');
   if (publicKey) config.signaturePublicKey = publicKey;
   return config;

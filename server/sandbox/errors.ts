@@ -115,3 +115,75 @@ export function errorReply(error: FastifyError | ApiError): {
     headers: {},
   };
 }
+
+/** An error item of Fintecture's body (Python SDK `api_requestor.py`, PHP `ApiResponse.php`). */
+export interface FintectureErrorItem {
+  code: string;
+  title: string;
+  detail: string;
+  /** The field at fault, as a JSON pointer into the request (`/email`, `/page[size]`). */
+  source?: { pointer: string };
+}
+
+/** Fintecture's error body: the status as a string, a general code, a log id to quote to support. */
+export interface FintectureErrorBody {
+  status: string;
+  code: string;
+  log_id: string;
+  errors: FintectureErrorItem[];
+}
+
+const FINTECTURE_CODES: Record<number, string> = {
+  400: 'invalid_request',
+  401: 'unauthorized',
+  403: 'forbidden',
+  404: 'not_found',
+  409: 'conflict',
+  413: 'payload_too_large',
+  415: 'unsupported_media_type',
+  429: 'too_many_requests',
+  500: 'internal_server_error',
+  502: 'bad_gateway',
+  503: 'service_unavailable',
+  504: 'gateway_timeout',
+};
+
+/** "customer_not_found" → "Customer not found". */
+function titleOf(code: string): string {
+  const words = code.replace(/_/g, ' ');
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+/** What validation calls the request as a whole rather than one of its fields. */
+const NOT_A_FIELD = new Set(['body', 'querystring', 'params', 'headers', 'request']);
+
+/**
+ * The contract's error body in Fintecture's words: each field error points at its
+ * field and names it in its detail; an error about no field is one item without
+ * a source, with the specific code (`customer_not_found`, `token_expired`).
+ */
+export function fintectureErrorBody(
+  body: Omit<ErrorBody, 'request_id'>,
+  logId: string,
+): FintectureErrorBody {
+  const errors: FintectureErrorItem[] =
+    body.errors && body.errors.length > 0
+      ? body.errors.map(({ field, code, message }) => {
+          if (NOT_A_FIELD.has(field)) return { code, title: titleOf(code), detail: message };
+          const detail = message.includes(field) ? message : `${field}: ${message}`;
+          return {
+            code,
+            title: titleOf(code),
+            detail,
+            source: { pointer: `/${field.replace(/\./g, '/')}` },
+          };
+        })
+      : [{ code: body.code, title: titleOf(body.code), detail: body.message }];
+  return {
+    status: String(body.status),
+    code:
+      FINTECTURE_CODES[body.status] ?? (body.status >= 500 ? 'server_error' : 'invalid_request'),
+    log_id: logId,
+    errors,
+  };
+}

@@ -23,10 +23,10 @@ async function main(): Promise<void> {
     });
   }
   const address = await app.listen({ port: config.port, host: config.host });
-  const { appId, appSecret, store } = app.sandbox;
+  const { appId, appSecret, store, flavor } = app.sandbox;
   console.log(
     [
-      `Fintecture Customers API sandbox on ${address} (${store.countCustomers()} customers in ${config.db})`,
+      `Fintecture Customers API sandbox, ${flavor} flavour, on ${address} (${store.countCustomers()} customers in ${config.db})`,
       `  app id:     ${appId}`,
       `  app secret: ${appSecret}${config.appSecret ? '' : ' (generated; kept in the database)'}`,
       `  signatures: ${config.signaturePublicKey ? 'required' : 'not checked'}`,

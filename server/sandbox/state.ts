@@ -2,10 +2,18 @@ import { randomBytes, type KeyObject } from 'node:crypto';
 import type { FastifyBaseLogger, FastifyServerOptions } from 'fastify';
 import { generateDemoCustomers } from './demoData';
 import { FaultSwitch } from './faults';
+import type { SandboxFlavor } from './flavor';
 import { SandboxStore } from './store';
 import { newSigningKey } from './tokens';
 
 export interface SandboxConfig {
+  /** Whose words the API speaks: the seed contract's (default) or Fintecture's own (see flavor.ts). */
+  flavor?: SandboxFlavor;
+  /**
+   * The origin of the consent links (fintecture flavour), e.g. `https://sandbox.example.com`;
+   * when unset, the origin the request starting the verification came in on.
+   */
+  publicUrl?: string;
   /** SQLite file, or `:memory:`. */
   db: string;
   /** Demo customers created when the database is empty. */
@@ -24,6 +32,7 @@ export interface SandboxConfig {
 
 /** What `app.sandbox` exposes to main files, tests and demos. */
 export interface SandboxHandle {
+  flavor: SandboxFlavor;
   appId: string;
   appSecret: string;
   store: SandboxStore;
@@ -49,6 +58,7 @@ export function openSandbox(config: SandboxConfig): SandboxState {
     store.seed(generateDemoCustomers(config.seed), config.verificationDelayMs);
   }
   const handle: SandboxHandle = {
+    flavor: config.flavor ?? 'seed',
     appId: config.appId,
     appSecret:
       config.appSecret ??

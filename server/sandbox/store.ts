@@ -1,4 +1,4 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { createHash, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import type { components } from '../../openapi/customers';
@@ -25,6 +25,31 @@ export type NewVerification = Required<components['schemas']['CustomerVerificati
 
 /** Providers whose id starts with this fail every verification, so failures can be demonstrated. */
 export const FAILING_PROVIDER_PREFIX = 'fail';
+
+/**
+ * A verification the customer completes through a link (fintecture flavour) has
+ * its link's token and never resolves by itself; `cancelled` is the customer's
+ * "not now", which the link can still turn into a result.
+ */
+function verificationsTable(name: string): string {
+  return `CREATE TABLE IF NOT EXISTS ${name} (
+    seq INTEGER PRIMARY KEY,
+    id TEXT NOT NULL UNIQUE,
+    customer_seq INTEGER NOT NULL REFERENCES customers (seq),
+    provider_id TEXT NOT NULL,
+    expected_name TEXT NOT NULL,
+    status TEXT NOT NULL CHECK (status IN ('pending', 'cancelled', 'verified', 'unverified', 'failed')),
+    match_score REAL,
+    verified_at TEXT,
+    created_at TEXT NOT NULL,
+    resolve_at INTEGER NOT NULL,
+    link_token TEXT
+  );`;
+}
+
+/** The columns every version of the verifications table has. */
+const VERIFICATION_COLUMNS_V1 =
+  'seq, id, customer_seq, provider_id, expected_name, status, match_score, verified_at, created_at, resolve_at';
 
 const SCHEMA = `
   CREATE TABLE IF NOT EXISTS meta (
@@ -57,18 +82,7 @@ const SCHEMA = `
     created_at TEXT NOT NULL,
     UNIQUE (customer_seq, iban)
   );
-  CREATE TABLE IF NOT EXISTS verifications (
-    seq INTEGER PRIMARY KEY,
-    id TEXT NOT NULL UNIQUE,
-    customer_seq INTEGER NOT NULL REFERENCES customers (seq),
-    provider_id TEXT NOT NULL,
-    expected_name TEXT NOT NULL,
-    status TEXT NOT NULL CHECK (status IN ('pending', 'verified', 'unverified', 'failed')),
-    match_score REAL,
-    verified_at TEXT,
-    created_at TEXT NOT NULL,
-    resolve_at INTEGER NOT NULL
-  );
+  ${verificationsTable('verifications')}
   CREATE INDEX IF NOT EXISTS verifications_by_customer ON verifications (customer_seq, seq);
   CREATE INDEX IF NOT EXISTS verifications_due ON verifications (resolve_at) WHERE status = 'pending';
 `;
@@ -105,6 +119,22 @@ interface VerificationRow {
   match_score: number | null;
   verified_at: string | null;
   resolve_at: number;
+  link_token: string | null;
+}
+
+/** A verification as stored, with the token of its link when the customer completes it themselves. */
+export interface VerificationRecord {
+  verification: Verification;
+  linkToken: string | null;
+}
+
+/** What the consent page shows and acts on. */
+export interface Consent {
+  verificationSeq: number;
+  verification: Verification;
+  customer: Customer;
+  /** Holder names of the customer's bank accounts, most recent first. */
+  holders: string[];
 }
 
 export class DuplicateError extends Error {
@@ -132,6 +162,7 @@ export class SandboxStore {
     this.db.pragma('journal_mode = WAL');
     this.db.pragma('synchronous = NORMAL');
     this.db.pragma('foreign_keys = ON');
+    migrateVerifications(this.db);
     this.db.exec(SCHEMA);
     const db = this.db;
     this.statements = {
@@ -150,6 +181,9 @@ export class SandboxStore {
         'SELECT seq FROM customers WHERE id = ?',
       ),
       customerBySeq: db.prepare<[number], CustomerRow>('SELECT * FROM customers WHERE seq = ?'),
+      customerByExternalId: db.prepare<[string], CustomerRow>(
+        'SELECT * FROM customers WHERE external_id = ?',
+      ),
       deleteAccountsOf: db.prepare<[number]>('DELETE FROM bank_accounts WHERE customer_seq = ?'),
       deleteVerificationsOf: db.prepare<[number]>(
         'DELETE FROM verifications WHERE customer_seq = ?',
@@ -173,7 +207,7 @@ export class SandboxStore {
          VALUES (@id, @customer_seq, @iban, @bic, @holder_name, @currency, @created_at)`,
       ),
       holdersOf: db.prepare<[number], { seq: number; holder_name: string }>(
-        'SELECT seq, holder_name FROM bank_accounts WHERE customer_seq = ?',
+        'SELECT seq, holder_name FROM bank_accounts WHERE customer_seq = ? ORDER BY seq DESC',
       ),
       markVerified: db.prepare<[number]>('UPDATE bank_accounts SET verified = 1 WHERE seq = ?'),
       verificationsOf: db.prepare<[number], VerificationRow>(
@@ -183,14 +217,27 @@ export class SandboxStore {
         'SELECT * FROM verifications WHERE customer_seq = ? AND id = ?',
       ),
       insertVerification: db.prepare(
-        `INSERT INTO verifications (id, customer_seq, provider_id, expected_name, status, created_at, resolve_at)
-         VALUES (@id, @customer_seq, @provider_id, @expected_name, 'pending', @created_at, @resolve_at)`,
+        `INSERT INTO verifications (id, customer_seq, provider_id, expected_name, status, created_at, resolve_at, link_token)
+         VALUES (@id, @customer_seq, @provider_id, @expected_name, 'pending', @created_at, @resolve_at, @link_token)`,
       ),
+      // A verification with a link waits for its customer, however long.
       dueVerifications: db.prepare<[number], VerificationRow>(
-        "SELECT * FROM verifications WHERE status = 'pending' AND resolve_at <= ? ORDER BY resolve_at",
+        "SELECT * FROM verifications WHERE status = 'pending' AND link_token IS NULL AND resolve_at <= ? ORDER BY resolve_at",
       ),
       dueVerificationsOf: db.prepare<[number, number], VerificationRow>(
-        "SELECT * FROM verifications WHERE customer_seq = ? AND status = 'pending' AND resolve_at <= ?",
+        "SELECT * FROM verifications WHERE customer_seq = ? AND status = 'pending' AND link_token IS NULL AND resolve_at <= ?",
+      ),
+      verificationById: db.prepare<[string], VerificationRow>(
+        'SELECT * FROM verifications WHERE id = ?',
+      ),
+      verificationBySeq: db.prepare<[number], VerificationRow>(
+        'SELECT * FROM verifications WHERE seq = ?',
+      ),
+      cancelVerification: db.prepare<[number]>(
+        "UPDATE verifications SET status = 'cancelled' WHERE seq = ? AND status IN ('pending', 'cancelled')",
+      ),
+      setProvider: db.prepare<[string, number]>(
+        'UPDATE verifications SET provider_id = ? WHERE seq = ?',
       ),
       resolveVerification: db.prepare(
         'UPDATE verifications SET status = @status, match_score = @match_score, verified_at = @verified_at WHERE seq = @seq',
@@ -309,12 +356,62 @@ export class SandboxStore {
     return row && verificationFromRow(row);
   }
 
+  /** The customer's verifications, newest first, each with its link's token if it has one. */
+  listVerificationRecords(customerSeq: number): VerificationRecord[] {
+    return this.statements.verificationsOf.all(customerSeq).map(recordFromRow);
+  }
+
+  getVerificationRecord(customerSeq: number, id: string): VerificationRecord | undefined {
+    const row = this.statements.verification.get(customerSeq, id);
+    return row && recordFromRow(row);
+  }
+
+  /** The customer with this external id, if any. */
+  customerByExternalId(externalId: string): Customer | undefined {
+    const row = this.statements.customerByExternalId.get(externalId);
+    return row && customerFromRow(row);
+  }
+
   startVerification(
     customerSeq: number,
     input: NewVerification,
     resolveAt: number,
     createdAt = new Date(),
     id: string = randomUUID(),
+  ): Verification {
+    return this.insertVerification(customerSeq, input, resolveAt, createdAt, id, null);
+  }
+
+  /**
+   * A verification the customer completes through a link: it stays pending (or
+   * cancelled) until they confirm on the consent page, whose link carries the
+   * unguessable token returned here.
+   */
+  startVerificationWithLink(
+    customerSeq: number,
+    input: NewVerification,
+    createdAt = new Date(),
+    id: string = randomUUID(),
+  ): VerificationRecord {
+    const linkToken = randomBytes(32).toString('base64url');
+    const verification = this.insertVerification(
+      customerSeq,
+      input,
+      createdAt.getTime(),
+      createdAt,
+      id,
+      linkToken,
+    );
+    return { verification, linkToken };
+  }
+
+  private insertVerification(
+    customerSeq: number,
+    input: NewVerification,
+    resolveAt: number,
+    createdAt: Date,
+    id: string,
+    linkToken: string | null,
   ): Verification {
     const row = {
       id,
@@ -323,9 +420,52 @@ export class SandboxStore {
       expected_name: input.expected_name,
       created_at: createdAt.toISOString(),
       resolve_at: resolveAt,
+      link_token: linkToken,
     };
     this.statements.insertVerification.run(row);
     return { id: row.id, status: 'pending', provider_id: row.provider_id };
+  }
+
+  /**
+   * The verification a consent link names, when the link's token is its own
+   * (compared in constant time); undefined for any other id or token.
+   */
+  consent(verificationId: string, token: string): Consent | undefined {
+    const row = this.statements.verificationById.get(verificationId);
+    if (!row?.link_token || !sameToken(token, row.link_token)) return undefined;
+    const customer = this.statements.customerBySeq.get(row.customer_seq)!;
+    return {
+      verificationSeq: row.seq,
+      verification: verificationFromRow(row),
+      customer: customerFromRow(customer),
+      holders: this.statements.holdersOf.all(row.customer_seq).map((holder) => holder.holder_name),
+    };
+  }
+
+  /** The customer said "not now": cancelled, unless already final. Whether it changed. */
+  cancelVerification(verificationSeq: number): boolean {
+    return this.statements.cancelVerification.run(verificationSeq).changes > 0;
+  }
+
+  /**
+   * The customer confirmed at their bank (`providerId`): the verification
+   * resolves now by name matching, as one resolving by itself does. With no bank
+   * account on file, the bank returns `fallbackHolder` as the holder. Nothing
+   * changes once final; whether it changed.
+   */
+  confirmVerification(
+    verificationSeq: number,
+    providerId: string,
+    fallbackHolder: string,
+    now = Date.now(),
+  ): boolean {
+    return this.db.transaction(() => {
+      const row = this.statements.verificationBySeq.get(verificationSeq);
+      if (!row || (row.status !== 'pending' && row.status !== 'cancelled')) return false;
+      this.statements.setProvider.run(providerId, verificationSeq);
+      this.resolve({ ...row, provider_id: providerId }, now, fallbackHolder);
+      return true;
+    })();
   }
 
   /**
@@ -345,9 +485,17 @@ export class SandboxStore {
     return due.length;
   }
 
-  private resolve(verification: VerificationRow): void {
-    const holders = this.statements.holdersOf.all(verification.customer_seq);
-    const resolvedAt = new Date(verification.resolve_at).toISOString();
+  private resolve(
+    verification: VerificationRow,
+    at = verification.resolve_at,
+    fallbackHolder?: string,
+  ): void {
+    const accounts = this.statements.holdersOf.all(verification.customer_seq);
+    const holders =
+      accounts.length === 0 && fallbackHolder !== undefined
+        ? [{ seq: undefined, holder_name: fallbackHolder }]
+        : accounts;
+    const resolvedAt = new Date(at).toISOString();
     if (verification.provider_id.startsWith(FAILING_PROVIDER_PREFIX) || holders.length === 0) {
       this.statements.resolveVerification.run({
         seq: verification.seq,
@@ -364,7 +512,9 @@ export class SandboxStore {
     const best = Math.max(...scored.map((holder) => holder.score));
     const verified = best >= VERIFIED_THRESHOLD;
     for (const holder of scored) {
-      if (holder.score >= VERIFIED_THRESHOLD) this.statements.markVerified.run(holder.seq);
+      if (holder.seq !== undefined && holder.score >= VERIFIED_THRESHOLD) {
+        this.statements.markVerified.run(holder.seq);
+      }
     }
     this.statements.resolveVerification.run({
       seq: verification.seq,
@@ -457,6 +607,35 @@ function bankAccountFromRow(row: BankAccountRow): BankAccount {
   account.currency = row.currency;
   account.verified = row.verified === 1;
   return account;
+}
+
+function recordFromRow(row: VerificationRow): VerificationRecord {
+  return { verification: verificationFromRow(row), linkToken: row.link_token };
+}
+
+/** Compares a token given with the one stored, in time independent of where they differ. */
+function sameToken(given: string, stored: string): boolean {
+  const digest = (value: string) => createHash('sha256').update(value).digest();
+  return timingSafeEqual(digest(given), digest(stored));
+}
+
+/**
+ * Databases from before consent links have a verifications table without
+ * `link_token` whose status check knows no `cancelled`. SQLite cannot change a
+ * check in place: the table is rebuilt under the new definition, rows kept, in
+ * one transaction (its indexes are recreated by the schema right after).
+ */
+function migrateVerifications(db: Database.Database): void {
+  const columns = db.prepare<[], { name: string }>('PRAGMA table_info(verifications)').all();
+  if (columns.length === 0 || columns.some((column) => column.name === 'link_token')) return;
+  db.transaction(() => {
+    db.exec(verificationsTable('verifications_v2'));
+    db.exec(
+      `INSERT INTO verifications_v2 (${VERIFICATION_COLUMNS_V1}) SELECT ${VERIFICATION_COLUMNS_V1} FROM verifications`,
+    );
+    db.exec('DROP TABLE verifications');
+    db.exec('ALTER TABLE verifications_v2 RENAME TO verifications');
+  })();
 }
 
 function verificationFromRow(row: VerificationRow): Verification {

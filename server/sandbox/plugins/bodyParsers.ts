@@ -8,7 +8,7 @@ declare module 'fastify' {
   }
 }
 
-/** Bodies: JSON (kept raw, for the Digest check) and, for the token operation only, a form. */
+/** Bodies: JSON (kept raw, for the Digest check) and, for the token operation and the consent page's buttons only, a form. */
 export const bodyParsers = fp(
   async (app) => {
     app.decorateRequest('rawBody', undefined);
@@ -22,7 +22,8 @@ export const bodyParsers = fp(
       'application/x-www-form-urlencoded',
       { parseAs: 'string' },
       (request, body, done) => {
-        if (request.routeOptions.config.operationId !== 'getAccessToken') {
+        const config = request.routeOptions.config;
+        if (config.operationId !== 'getAccessToken' && !config.formBody) {
           done(
             new ApiError(
               415,

@@ -6,17 +6,23 @@ import { tidyBody } from '../tidyInput';
 import type { SandboxRouteOptions } from './contractRoute';
 
 type CustomerCreate = components['schemas']['CustomerCreate'];
-type Page = { 'page[number]': number; 'page[size]': number };
+type Page = { 'page[number]': number; 'page[size]': number; external_id?: string };
 
 export const customerRoutes: FastifyPluginAsync<SandboxRouteOptions> = async (app, { route }) => {
   const { store } = app.sandbox;
 
   app.route<{ Querystring: Page }>({
     ...route('listAllCustomers'),
-    handler: async (request) => ({
-      data: store.listCustomers(request.query['page[number]'], request.query['page[size]']),
-      meta: { count: store.countCustomers() },
-    }),
+    handler: async (request) => {
+      const { 'page[number]': number, 'page[size]': size, external_id } = request.query;
+      if (external_id === undefined) {
+        return { data: store.listCustomers(number, size), meta: { count: store.countCustomers() } };
+      }
+      // At most one customer has it (it is unique); paged like any list.
+      const found = store.customerByExternalId(external_id);
+      const all = found ? [found] : [];
+      return { data: all.slice((number - 1) * size, number * size), meta: { count: all.length } };
+    },
   });
 
   app.route<{ Body: CustomerCreate }>({
