@@ -52,6 +52,13 @@ describe('the create forms follow the contract', () => {
     expect(messages(start('b'.repeat(max + 1)))).toEqual([`At most ${max} characters`]);
   });
 
+  it('asks for a provider when none was picked (no default bank is assumed)', () => {
+    const start = (provider_id: string) =>
+      verificationFormSchema.safeParse({ provider_id, expected_name: 'Zoë Müller' });
+    expect(messages(start(''))[0]).toBe("Choose the customer's bank");
+    expect(messages(start('   '))[0]).toBe("Choose the customer's bank");
+  });
+
   it("limits the holder's name to the contract's length", () => {
     const max = schemaRules.CustomerBankAccountCreate.properties.holder_name.maxLength;
     const account = { iban: 'DE89 3704 0044 0532 0130 00', bic: '', currency: 'EUR' };

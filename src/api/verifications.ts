@@ -70,7 +70,7 @@ export function verificationQuery(customerId: string, verificationId: string) {
 const rules = schemaRules.CustomerVerificationCreate.properties;
 
 export const verificationFormSchema = z.object({
-  provider_id: textWithin(rules.provider_id).regex(
+  provider_id: textWithin(rules.provider_id, "Choose the customer's bank").regex(
     new RegExp(rules.provider_id.pattern),
     rules.provider_id.patternMessage,
   ),

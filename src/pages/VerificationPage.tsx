@@ -20,9 +20,11 @@ import { CopyButton } from '../components/CopyButton';
 import { DetailField } from '../components/DetailField';
 import { ErrorState } from '../components/ErrorState';
 import { StatusBadge, VerifiedBadge } from '../components/StatusBadge';
+import { VerificationLinkPanel } from '../components/VerificationLinkPanel';
 import { formatDateTime, formatPercent } from '../lib/format';
 import { maskIban } from '../lib/iban';
 import { verificationReason } from '../lib/verificationReason';
+import { isOpenVerificationStatus } from '../lib/verificationStatus';
 import { NotFoundPage } from './NotFoundPage';
 
 function HolderNames({ accounts }: { accounts: BankAccount[] }) {
@@ -171,6 +173,10 @@ export function VerificationPage() {
               </DetailField>
             </SimpleGrid>
           </Paper>
+          {/* While the customer must act: once final, the link has nothing left to do. */}
+          {isOpenVerificationStatus(data.status) && (
+            <VerificationLinkPanel link={data.link} status={data.status} customer={customer} />
+          )}
           <NamesCompared
             verification={data}
             indexed={{ data: indexed, loading: indexedList.isPending }}

@@ -1,7 +1,7 @@
-import { Anchor, Code, Group, Text, TextInput } from '@mantine/core';
+import { Anchor, Button, Code, Group, Stack, Text, TextInput } from '@mantine/core';
 import { IconPlayerPlay, IconShieldCheck } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import { Link, useOutletContext } from 'react-router';
 import { indexedVerificationsQuery, type IndexedVerification } from '../api/customerIndex';
 import { fullName, type Customer } from '../api/customers';
@@ -13,26 +13,77 @@ import {
 } from '../api/verifications';
 import { CustomerResourceTab } from '../components/CustomerResourceTab';
 import { CreateForm } from '../components/CreateForm';
+import { ProviderField } from '../components/ProviderField';
 import { ListEmpty, type ListColumn } from '../components/ResponsiveList';
 import { StatusBadge } from '../components/StatusBadge';
 import { useCreateForm } from '../components/useCreateForm';
+import { VerificationLinkPanel } from '../components/VerificationLinkPanel';
 import { formatDateTime, formatPercent } from '../lib/format';
+import { providerCountry } from '../lib/providers';
+import { openableLink } from '../lib/verificationLink';
 import { isOpenVerificationStatus } from '../lib/verificationStatus';
 
+/** After a start that gave a link: the link, and what to do with it, before the dialog closes. */
+function StartedWithLink({
+  verification,
+  customer,
+  onDone,
+}: {
+  verification: Verification;
+  customer: Customer;
+  onDone: () => void;
+}) {
+  return (
+    <Stack>
+      <Text size="sm">
+        The verification started. It stays pending until the customer confirms at their bank.
+      </Text>
+      <VerificationLinkPanel
+        link={verification.link}
+        status={verification.status}
+        customer={customer}
+        withBorder={false}
+      />
+      <Group justify="flex-end">
+        <Button variant="default" component={Link} to={`${verification.id}`}>
+          Open the verification
+        </Button>
+        <Button onClick={onDone} data-autofocus>
+          Done
+        </Button>
+      </Group>
+    </Stack>
+  );
+}
+
 function StartVerificationForm({ customer, onDone }: { customer: Customer; onDone: () => void }) {
+  // A start that gives a link (the customer confirms at their bank) keeps the dialog open to show it.
+  const [started, setStarted] = useState<Verification>();
   const createForm = useCreateForm({
     schema: verificationFormSchema,
-    defaultValues: { provider_id: 'sandbox', expected_name: fullName(customer) },
+    defaultValues: { provider_id: '', expected_name: fullName(customer) },
     mutation: useStartVerification(customer.id!),
     toBody: (values) => values,
-    notice: () => ({
-      color: 'blue',
-      title: 'Verification started',
-      message: 'It is pending; this page updates when it resolves.',
-    }),
-    onCreated: onDone,
+    notice: (verification) =>
+      openableLink(verification.link)
+        ? {
+            color: 'blue',
+            title: 'Verification started',
+            message: 'Send the customer the link: they confirm at their bank.',
+          }
+        : {
+            color: 'blue',
+            title: 'Verification started',
+            message: 'It is pending; this page updates when it resolves.',
+          },
+    onCreated: (verification) => {
+      if (openableLink(verification.link)) setStarted(verification);
+      else onDone();
+    },
   });
-  const { field } = createForm;
+  const { field, form } = createForm;
+  if (started)
+    return <StartedWithLink verification={started} customer={customer} onDone={onDone} />;
   return (
     <CreateForm
       state={createForm}
@@ -40,12 +91,10 @@ function StartVerificationForm({ customer, onDone }: { customer: Customer; onDon
       submitLabel="Start verification"
       cancel={{ onClick: onDone }}
     >
-      <TextInput
-        label="Provider"
-        description="The bank (AIS provider) to verify through, e.g. bnp-paribas"
-        required
-        autoComplete="off"
-        {...field('provider_id')}
+      <ProviderField
+        control={form.control}
+        name="provider_id"
+        country={providerCountry(customer.address?.country)}
       />
       <TextInput
         label="Expected name"

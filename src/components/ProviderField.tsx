@@ -1,0 +1,144 @@
+import {
+  Button,
+  Group,
+  Select,
+  Stack,
+  Text,
+  TextInput,
+  type ComboboxItem,
+  type OptionsFilter,
+} from '@mantine/core';
+import { IconRefresh } from '@tabler/icons-react';
+import { useQuery } from '@tanstack/react-query';
+import { useMemo } from 'react';
+import {
+  useController,
+  type Control,
+  type FieldPathByValue,
+  type FieldValues,
+} from 'react-hook-form';
+import { providersQuery } from '../api/providers';
+import { providerMatches, providerOptions } from '../lib/providers';
+
+const LABEL = 'Provider';
+
+/** The agent's words against each option's name and id (the default filter knows only labels). */
+const filter: OptionsFilter = ({ options, search, limit }) =>
+  (options as ComboboxItem[]).filter((option) => providerMatches(option, search)).slice(0, limit);
+
+function ProviderOption({ option }: { option: ComboboxItem }) {
+  return (
+    <Group justify="space-between" wrap="nowrap" gap="sm" w="100%">
+      <Text size="sm">{option.label}</Text>
+      {option.label !== option.value && (
+        <Text size="xs" c="dimmed" ff="monospace">
+          {option.value}
+        </Text>
+      )}
+    </Group>
+  );
+}
+
+/**
+ * The bank a verification goes through, picked from the upstream's AIS
+ * providers of the customer's country, searchable by name and id. When the
+ * list cannot be had (an error, or none for the country) it says so, offers
+ * Retry, and the field takes the provider id as text: the agent is never
+ * blocked. The value lives in the form, so it survives a switch between the
+ * two and a refused form.
+ */
+export function ProviderField<Form extends FieldValues>({
+  control,
+  name,
+  country,
+}: {
+  control: Control<Form>;
+  name: FieldPathByValue<Form, string>;
+  /** ISO 3166-1 alpha-2. */
+  country: string;
+}) {
+  const {
+    field: { ref, onBlur, onChange, name: fieldName, value: fieldValue },
+    fieldState,
+  } = useController({ control, name });
+  const providers = useQuery(providersQuery(country));
+  const value = (fieldValue as string | undefined) ?? '';
+  const listed = providers.data?.data;
+  const options = useMemo(() => providerOptions(listed ?? [], value), [listed, value]);
+  const error = fieldState.error?.message;
+
+  if (providers.isPending)
+    return (
+      <Select
+        label={LABEL}
+        description={`Loading the banks of ${country}…`}
+        required
+        loading
+        readOnly
+        data={options}
+        value={value || null}
+        placeholder="Loading…"
+        error={error}
+        name={fieldName}
+        ref={ref}
+        onBlur={onBlur}
+      />
+    );
+
+  if (providers.isError || !listed?.length)
+    return (
+      <Stack gap={6}>
+        <TextInput
+          label={LABEL}
+          description="The bank's provider id, e.g. cmcifrpp"
+          required
+          autoComplete="off"
+          value={value}
+          onChange={(event) => onChange(event.currentTarget.value)}
+          onBlur={onBlur}
+          name={fieldName}
+          ref={ref}
+          error={error}
+        />
+        <Group gap="xs" wrap="nowrap" role="status">
+          <Text size="xs" c="dimmed">
+            {providers.isError
+              ? 'The list of banks could not be loaded: type the provider id instead.'
+              : `No bank is listed for ${country}: type the provider id instead.`}
+          </Text>
+          <Button
+            variant="subtle"
+            size="compact-xs"
+            leftSection={<IconRefresh size={14} aria-hidden />}
+            loading={providers.isFetching}
+            onClick={() => void providers.refetch()}
+          >
+            Retry
+          </Button>
+        </Group>
+      </Stack>
+    );
+
+  return (
+    <Select
+      label={LABEL}
+      description={`The customer's bank, among the ${listed.length} of ${country}: type a name or an id`}
+      required
+      searchable
+      data={options}
+      filter={filter}
+      limit={100}
+      renderOption={({ option }) => <ProviderOption option={option} />}
+      nothingFoundMessage="No bank matches"
+      placeholder="Choose the bank"
+      maxDropdownHeight={280}
+      value={value || null}
+      onChange={(picked) => onChange(picked ?? '')}
+      onBlur={onBlur}
+      name={fieldName}
+      ref={ref}
+      error={error}
+      comboboxProps={{ withinPortal: true }}
+    />
+  );
+}

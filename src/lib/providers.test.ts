@@ -1,0 +1,83 @@
+import { describe, expect, it } from 'vitest';
+import {
+  providerCountry,
+  providerLabel,
+  providerMatches,
+  providerOptions,
+  type ProviderLike,
+} from './providers';
+
+const PROVIDERS: ProviderLike[] = [
+  { id: 'cmcifrpp', attributes: { name: 'CIC', full_name: 'Crédit Industriel et Commercial' } },
+  { id: 'bnpafrpp', attributes: { name: 'BNP Paribas', country: 'FR' } },
+  { id: 'sogefrpp', attributes: { full_name: '  ', name: 'Société Générale' } },
+  { id: 'agrifrpp' },
+];
+
+describe('the providers of a country', () => {
+  it("lists the customer's address country, else France", () => {
+    expect(providerCountry('de')).toBe('DE');
+    expect(providerCountry(' BE ')).toBe('BE');
+    for (const country of [undefined, null, '', 'France', 'F1']) {
+      expect(providerCountry(country)).toBe('FR');
+    }
+  });
+
+  it('names a provider by its full name, else its name, else its id', () => {
+    expect(PROVIDERS.map(providerLabel)).toEqual([
+      'Crédit Industriel et Commercial',
+      'BNP Paribas',
+      'Société Générale',
+      'agrifrpp',
+    ]);
+  });
+
+  it('offers each id once, by name', () => {
+    const options = providerOptions([
+      ...PROVIDERS,
+      { id: 'bnpafrpp', attributes: { name: 'Again' } },
+    ]);
+    expect(options).toEqual([
+      { value: 'agrifrpp', label: 'agrifrpp' },
+      { value: 'bnpafrpp', label: 'BNP Paribas' },
+      { value: 'cmcifrpp', label: 'Crédit Industriel et Commercial' },
+      { value: 'sogefrpp', label: 'Société Générale' },
+    ]);
+  });
+
+  it("keeps the form's value as an option when the list lacks it, first", () => {
+    expect(providerOptions(PROVIDERS, 'my-bank')[0]).toEqual({
+      value: 'my-bank',
+      label: 'my-bank',
+    });
+    expect(providerOptions(PROVIDERS, 'cmcifrpp')).toHaveLength(4);
+    expect(providerOptions(PROVIDERS, '')).toHaveLength(4);
+    expect(providerOptions([], 'my-bank')).toEqual([{ value: 'my-bank', label: 'my-bank' }]);
+  });
+
+  it('skips entries without an id rather than failing', () => {
+    expect(providerOptions([{ id: '' }, {} as ProviderLike, ...PROVIDERS])).toHaveLength(4);
+  });
+});
+
+describe('searching the providers', () => {
+  const options = providerOptions(PROVIDERS);
+  const found = (search: string) =>
+    options.filter((option) => providerMatches(option, search)).map((option) => option.value);
+
+  it('finds by name, whatever the accents and case, every word anywhere', () => {
+    expect(found('societe')).toEqual(['sogefrpp']);
+    expect(found('CRÉDIT comm')).toEqual(['cmcifrpp']);
+    expect(found('paribas bnp')).toEqual(['bnpafrpp']);
+  });
+
+  it('finds by id', () => {
+    expect(found('cmcifr')).toEqual(['cmcifrpp']);
+    expect(found('frpp')).toHaveLength(4);
+  });
+
+  it('shows every option for an empty search, none for a word nobody has', () => {
+    expect(found('  ')).toHaveLength(4);
+    expect(found('revolut')).toEqual([]);
+  });
+});

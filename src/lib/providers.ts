@@ -1,0 +1,69 @@
+/**
+ * The AIS providers (banks) a verification goes through, as options of the
+ * start form's picker: `GET /res/v1/providers` answers JSON:API-like
+ * resources, `{id, attributes: {name, full_name, country, …}}`.
+ */
+
+export interface ProviderLike {
+  id: string;
+  attributes?: { name?: string; full_name?: string; country?: string };
+}
+
+export interface ProviderOption {
+  /** The provider id, what the verification takes. */
+  value: string;
+  /** The bank's name as an agent knows it. */
+  label: string;
+}
+
+/** The country the providers are listed for: the customer's address country, else France. */
+export function providerCountry(country: string | null | undefined): string {
+  const code = country?.trim().toUpperCase() ?? '';
+  return /^[A-Z]{2}$/.test(code) ? code : 'FR';
+}
+
+/** A provider's name: its full name, else its short name, else its id. */
+export function providerLabel(provider: ProviderLike): string {
+  const attributes = provider.attributes;
+  return attributes?.full_name?.trim() || attributes?.name?.trim() || provider.id;
+}
+
+/**
+ * The picker's options, by name, one per id (a repeated id would make the
+ * select throw). `current` is the form's value: kept as an option of its own
+ * when the list lacks it (typed while the list could not load, or a provider
+ * the list no longer has), so the field never shows a value it cannot hold.
+ */
+export function providerOptions(
+  providers: readonly ProviderLike[],
+  current?: string,
+): ProviderOption[] {
+  const byId = new Map<string, ProviderOption>();
+  for (const provider of providers) {
+    if (typeof provider?.id !== 'string' || !provider.id || byId.has(provider.id)) continue;
+    byId.set(provider.id, { value: provider.id, label: providerLabel(provider) });
+  }
+  const options = [...byId.values()].sort(
+    (a, b) =>
+      a.label.localeCompare(b.label, 'fr', { sensitivity: 'base' }) ||
+      a.value.localeCompare(b.value),
+  );
+  const value = current?.trim();
+  if (value && !byId.has(value)) options.unshift({ value, label: value });
+  return options;
+}
+
+function fold(text: string): string {
+  return text.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
+}
+
+/**
+ * Whether an option matches what the agent typed: every word of it, accents
+ * and case ignored, in the name or the id ("bnp par", "société", "cmcifrpp").
+ */
+export function providerMatches(option: ProviderOption, search: string): boolean {
+  const words = fold(search).split(/\s+/).filter(Boolean);
+  if (words.length === 0) return true;
+  const haystack = fold(`${option.label} ${option.value}`);
+  return words.every((word) => haystack.includes(word));
+}
