@@ -1,7 +1,12 @@
 import { QueryClient } from '@tanstack/react-query';
 import { describe, expect, it, vi } from 'vitest';
 import type * as Client from './client';
-import { customerQuery, customersListQuery, type Customer } from './customers';
+import {
+  customerQuery,
+  customersListQuery,
+  customerWithExternalId,
+  type Customer,
+} from './customers';
 
 const listed: Customer[] = [
   { id: 'c1', first_name: 'Zoë', last_name: 'Müller', email: 'zoe@example.de' },
@@ -32,5 +37,24 @@ describe('the customers list query', () => {
     queryClient.setQueryData(customerQuery('c1').queryKey, loaded);
     await queryClient.fetchQuery(customersListQuery(1, 20));
     expect(queryClient.getQueryData(customerQuery('c1').queryKey)).toEqual(loaded);
+  });
+});
+
+describe('the customer that has an external ID', () => {
+  const withIds: Customer[] = [
+    { id: 'c1', first_name: 'Zoë', last_name: 'Müller', external_id: 'CRM-1' },
+    { id: 'c2', first_name: 'Élodie', last_name: 'Marchand', external_id: 'CRM-2' },
+  ];
+
+  it('is the listed customer with exactly that external ID', () => {
+    expect(customerWithExternalId({ data: withIds }, 'CRM-2')?.id).toBe('c2');
+  });
+
+  it('is none when the upstream ignored the filter and listed others, or listed none', () => {
+    expect(customerWithExternalId({ data: withIds }, 'CRM-3')).toBeUndefined();
+    expect(customerWithExternalId({ data: withIds }, 'crm-1')).toBeUndefined();
+    expect(customerWithExternalId({ data: [] }, 'CRM-1')).toBeUndefined();
+    expect(customerWithExternalId({}, 'CRM-1')).toBeUndefined();
+    expect(customerWithExternalId(undefined, 'CRM-1')).toBeUndefined();
   });
 });

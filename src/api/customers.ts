@@ -11,6 +11,7 @@ export const customerKeys = {
   lists: () => [...customerKeys.all, 'list'] as const,
   list: (page: number, size: number) => [...customerKeys.lists(), { page, size }] as const,
   detail: (id: string) => [...customerKeys.all, 'detail', id] as const,
+  externalId: (externalId: string) => [...customerKeys.all, 'external_id', externalId] as const,
 };
 
 /** Each listed customer seeds its detail query, so opening one from the list shows it at once. */
@@ -46,6 +47,42 @@ export function customerQuery(id: string) {
       unwrap(
         api.GET('/v1/customers/{customer_id}', { params: { path: { customer_id: id } }, signal }),
       ),
+  });
+}
+
+/**
+ * The customer of a list answer that has this external ID, if any. An
+ * upstream that ignores the filter answers with other customers: only an
+ * exact match counts.
+ */
+export function customerWithExternalId(
+  list: CustomerList | undefined,
+  externalId: string,
+): Customer | undefined {
+  return list?.data?.find((customer) => customer.external_id === externalId && customer.id);
+}
+
+/**
+ * Which customer already has this external ID, asked of the Customers API
+ * (`GET /v1/customers?external_id=`): null when none. A lookup to warn, not a
+ * rule, so a failure is not retried.
+ */
+export function customerByExternalIdQuery(externalId: string) {
+  return queryOptions({
+    queryKey: customerKeys.externalId(externalId),
+    queryFn: async ({ signal }) =>
+      customerWithExternalId(
+        await unwrap(
+          api.GET('/v1/customers', {
+            params: { query: { external_id: externalId, 'page[size]': 1 } },
+            signal,
+          }),
+        ),
+        externalId,
+      ) ?? null,
+    enabled: externalId !== '',
+    staleTime: 10_000,
+    retry: false,
   });
 }
 

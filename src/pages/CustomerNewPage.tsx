@@ -23,30 +23,79 @@ import {
   type CustomerForm,
 } from '../api/createCustomer';
 import { duplicatesQuery, type Duplicate } from '../api/customerIndex';
-import { fullName } from '../api/customers';
+import { customerByExternalIdQuery, fullName } from '../api/customers';
 import { CreateForm } from '../components/CreateForm';
 import { LeaveGuard } from '../components/LeaveGuard';
 import { useCreateForm } from '../components/useCreateForm';
-
-const FIELD_WORDS: Record<Duplicate['field'], string> = {
-  email: 'this email',
-  external_id: 'this external ID',
-};
 
 /** Only a whole address is worth asking about; the index matches it whole. */
 const looksLikeEmail = (email: string) => /^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(email);
 
 /**
- * Customers the index already has with the email or external ID being typed
- * (asked once the typing pauses). It warns only: the Customers API decides.
+ * Customers the index already has with the email being typed (asked once the
+ * typing pauses). It warns only: the Customers API decides.
  */
-function useDuplicates(control: Control<CustomerForm>) {
-  const [email = '', externalId = ''] = useWatch({ control, name: ['email', 'external_id'] });
-  // Strings, not an object: a new object each render would restart the wait forever.
-  const [askedEmail] = useDebouncedValue(looksLikeEmail(email.trim()) ? email.trim() : '', 300);
-  const [askedExternalId] = useDebouncedValue(externalId.trim(), 300);
-  const duplicates = useQuery(duplicatesQuery(askedEmail, askedExternalId)).data?.data ?? [];
-  return (field: Duplicate['field']) => duplicates.filter((duplicate) => duplicate.field === field);
+function useEmailDuplicates(control: Control<CustomerForm>): Duplicate[] {
+  const email = useWatch({ control, name: 'email' }) ?? '';
+  // A string, not an object: a new object each render would restart the wait forever.
+  const [asked] = useDebouncedValue(looksLikeEmail(email.trim()) ? email.trim() : '', 300);
+  return useQuery(duplicatesQuery(asked, '')).data?.data ?? [];
+}
+
+/**
+ * The customer that already has the external ID, asked of the Customers API
+ * when the field is left with a value it accepts (never while typing). The
+ * answer shows while the field still holds that value.
+ */
+function useExternalIdCheck(control: Control<CustomerForm>) {
+  const [asked, setAsked] = useState('');
+  const current = (useWatch({ control, name: 'external_id' }) ?? '').trim();
+  const lookup = useQuery(customerByExternalIdQuery(asked));
+  const check = (value: string) => {
+    const externalId = value.trim();
+    const valid =
+      externalId !== '' && customerFormSchema.shape.external_id.safeParse(value).success;
+    setAsked(valid ? externalId : '');
+  };
+  const shown = asked !== '' && asked === current;
+  return {
+    check,
+    owner: shown ? (lookup.data ?? undefined) : undefined,
+    failed: shown && lookup.isError,
+  };
+}
+
+function ExternalIdNote({ check }: { check: ReturnType<typeof useExternalIdCheck> }) {
+  if (check.owner)
+    return (
+      <Alert
+        color="yellow"
+        variant="light"
+        icon={<IconCopy size={16} aria-hidden />}
+        p="xs"
+        styles={{ message: { color: 'var(--mantine-color-text)' } }}
+      >
+        <Text size="sm">
+          Already used by {fullName(check.owner) || check.owner.id}
+          {check.owner.company_name ? ` (${check.owner.company_name})` : ''} —{' '}
+          <Anchor
+            component={Link}
+            to={`/customers/${encodeURIComponent(check.owner.id!)}`}
+            underline="always"
+          >
+            open
+          </Anchor>
+          . The Customers API decides when you create this one.
+        </Text>
+      </Alert>
+    );
+  if (check.failed)
+    return (
+      <Text size="xs" c="dimmed">
+        Could not check whether another customer has this external ID.
+      </Text>
+    );
+  return null;
 }
 
 function DuplicateWarning({ duplicates }: { duplicates: Duplicate[] }) {
@@ -57,7 +106,7 @@ function DuplicateWarning({ duplicates }: { duplicates: Duplicate[] }) {
       color="yellow"
       variant="light"
       icon={<IconCopy size={16} aria-hidden />}
-      title={`A customer with ${FIELD_WORDS[first.field]} already exists`}
+      title="A customer with this email already exists"
       p="xs"
       // Yellow words on the yellow tint fail WCAG AA; the tint and the icon say "warning".
       styles={{ title: { color: 'var(--mantine-color-text)' } }}
@@ -111,7 +160,9 @@ export function CustomerNewPage() {
   });
   const { form, field, pending } = createForm;
   const { isDirty } = form.formState;
-  const duplicatesOf = useDuplicates(form.control);
+  const emailDuplicates = useEmailDuplicates(form.control);
+  const externalIdCheck = useExternalIdCheck(form.control);
+  const externalIdField = field('external_id');
 
   return (
     <Stack gap="md" maw={760}>
@@ -137,7 +188,7 @@ export function CustomerNewPage() {
           </SimpleGrid>
           <TextInput label="Email" type="email" required autoComplete="off" {...field('email')} />
           <div role="status">
-            <DuplicateWarning duplicates={duplicatesOf('email')} />
+            <DuplicateWarning duplicates={emailDuplicates} />
           </div>
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
             <TextInput label="Company" autoComplete="off" {...field('company_name')} />
@@ -153,10 +204,14 @@ export function CustomerNewPage() {
             label="External ID"
             description="The merchant's own reference; unique among customers"
             autoComplete="off"
-            {...field('external_id')}
+            {...externalIdField}
+            onBlur={(event) => {
+              void externalIdField.onBlur(event);
+              externalIdCheck.check(event.currentTarget.value);
+            }}
           />
           <div role="status">
-            <DuplicateWarning duplicates={duplicatesOf('external_id')} />
+            <ExternalIdNote check={externalIdCheck} />
           </div>
         </CreateForm>
       </Paper>
