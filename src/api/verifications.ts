@@ -32,6 +32,9 @@ export function pollInterval(
   return hidden ? 15_000 : 2_000;
 }
 
+/** Whether the tab is hidden (never, where there is no document: a render on the server side). */
+const pageHidden = () => typeof document !== 'undefined' && document.visibilityState === 'hidden';
+
 export function verificationsQuery(customerId: string) {
   return queryOptions({
     queryKey: verificationKeys.all(customerId),
@@ -42,8 +45,7 @@ export function verificationsQuery(customerId: string) {
           signal,
         }),
       ),
-    refetchInterval: (query) =>
-      pollInterval(query.state.data?.data, document.visibilityState === 'hidden'),
+    refetchInterval: (query) => pollInterval(query.state.data?.data, pageHidden()),
     refetchIntervalInBackground: true,
   });
 }
@@ -59,10 +61,7 @@ export function verificationQuery(customerId: string, verificationId: string) {
         }),
       ),
     refetchInterval: (query) =>
-      pollInterval(
-        query.state.data ? [query.state.data] : undefined,
-        document.visibilityState === 'hidden',
-      ),
+      pollInterval(query.state.data ? [query.state.data] : undefined, pageHidden()),
     refetchIntervalInBackground: true,
   });
 }
