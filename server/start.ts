@@ -7,7 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { proxyConfigFromEnv, type ProxyEnvConfig } from './proxy/config';
-import { flavorVar, isApiFlavor, type ApiFlavor } from './proxy/flavor';
+import { embeddedSandboxFlavor } from './proxy/flavor';
 import { serveProxy } from './proxy/serve';
 import type { UpstreamConfig } from './proxy/upstream';
 import { buildApp as buildSandbox } from './sandbox/app';
@@ -63,7 +63,7 @@ async function embedSandbox(config: ProxyEnvConfig) {
     host: '127.0.0.1',
     port: env.SANDBOX_PORT ? sandboxConfig.port : 0,
   });
-  const flavor = sandboxFlavor(sandbox.sandbox, env);
+  const flavor = embeddedSandboxFlavor([sandbox.sandbox, sandboxConfig], env);
   if (config.apiFlavor !== undefined && config.apiFlavor !== flavor) {
     await sandbox.close();
     throw new ConfigError(
@@ -81,13 +81,6 @@ async function embedSandbox(config: ProxyEnvConfig) {
   };
   if (privateKey) upstream.privateKey = privateKey;
   return { upstream, close: () => sandbox.close() };
-}
-
-/** The flavour the embedded sandbox speaks: its own word when it says one, else SANDBOX_FLAVOR (seed by default). */
-function sandboxFlavor(sandbox: object, env: NodeJS.ProcessEnv): ApiFlavor {
-  const own = (sandbox as { flavor?: unknown }).flavor;
-  if (isApiFlavor(own)) return own;
-  return flavorVar(env, 'SANDBOX_FLAVOR') ?? 'seed';
 }
 
 // DIST_DIR names a dashboard built elsewhere: serve it as it is.

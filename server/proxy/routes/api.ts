@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import { sendUpstreamAnswer } from '../answer';
+import { AnswerCache } from '../answerCache';
 import { IndexFeed } from '../index/feed';
 import { matchOperation, type AllowedOperation } from '../operations';
 import { roleAllows } from '../policy';
@@ -42,6 +43,8 @@ async function api(
 ) {
   app.decorateRequest('forwarding', null);
   const feed = new IndexFeed(app.store.index, app.upstream, now);
+  // Reference data, the same for every agent: kept an hour per replica (answerCache.ts).
+  const providers = new AnswerCache(now);
   // Only what the gate let through, and only for an operation that takes a body.
   app.removeContentTypeParser('application/json');
   await app.register(acceptJson, {
@@ -107,6 +110,12 @@ async function api(
       // A create is audited and idempotent whether or not it takes a body.
       if (operation.policy.create) {
         return forwardCreate(app, request, reply, forwarding, body, feed);
+      }
+      if (operation.operationId === 'listProviders') {
+        const answer = await providers.get(target, () =>
+          app.upstream.call(operation.method, target, body, request.id),
+        );
+        return sendUpstreamAnswer(reply, answer, `private, max-age=${providers.maxAgeSeconds}`);
       }
       const answer = await app.upstream.call(operation.method, target, body, request.id);
       if (answer.status >= 200 && answer.status < 300) {

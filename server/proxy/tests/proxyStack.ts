@@ -48,7 +48,7 @@ export async function startProxyOnly(
     hashPassword(PROXY_VIEWER.password),
   ]).then(([agent, viewer]) => ({ agent, viewer }));
   const hashed = await hashes;
-  const now = Date.now();
+  const now = (overrides.now ?? Date.now)();
   await proxy.store.accounts.create(
     { username: PROXY_AGENT.username, role: 'agent', passwordHash: hashed.agent },
     now,
