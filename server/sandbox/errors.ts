@@ -170,7 +170,8 @@ export function fintectureErrorBody(
     body.errors && body.errors.length > 0
       ? body.errors.map(({ field, code, message }) => {
           if (NOT_A_FIELD.has(field)) return { code, title: titleOf(code), detail: message };
-          const detail = message.includes(field) ? message : `${field}: ${message}`;
+          // The detail begins with the field's name, as Fintecture's do ("email: …").
+          const detail = message.startsWith(`${field} `) ? message : `${field}: ${message}`;
           return {
             code,
             title: titleOf(code),

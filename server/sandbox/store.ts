@@ -392,7 +392,7 @@ export class SandboxStore {
     input: NewVerification,
     createdAt = new Date(),
     id: string = randomUUID(),
-  ): VerificationRecord {
+  ): VerificationRecord & { linkToken: string } {
     const linkToken = randomBytes(32).toString('base64url');
     const verification = this.insertVerification(
       customerSeq,

@@ -2,7 +2,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it, onTestFinished, vi } from 'vitest';
+import Database from 'better-sqlite3';
 import { buildApp } from '../app';
+import { SandboxStore } from '../store';
 import { testSandbox } from '../testing';
 
 const dir = mkdtempSync(join(tmpdir(), 'sandbox-persistence-'));
@@ -50,6 +52,83 @@ describe('persistence', () => {
       expect(again.statusCode).toBe(200);
     } finally {
       await second.app.close();
+    }
+  });
+
+  it('keeps a cancelled verification and its link across a restart, and the link still works', async () => {
+    const db = join(dir, 'consent.db');
+    const config = { db, seed: 0, flavor: 'fintecture' as const };
+    const first = await testSandbox(config);
+    const customer = await first.createCustomer();
+    await first.call('POST', `/v1/customers/${customer.id}/bank_accounts`, {
+      iban: 'FR7630006000011234567890189',
+      holder_name: 'DUPONT JEAN',
+    });
+    const started = (
+      await first.call('POST', `/v1/customers/${customer.id}/verification`, {})
+    ).json<{ id: string; url: string }>();
+    const page = new URL(started.url).pathname;
+    const form = { 'content-type': 'application/x-www-form-urlencoded' };
+    const cancel = await first.app.inject({ method: 'POST', url: `${page}/cancel`, headers: form });
+    expect(cancel.statusCode).toBe(303);
+    await first.app.close();
+
+    const second = await testSandbox(config);
+    try {
+      const read = () =>
+        second.call('GET', `/v1/customers/${customer.id}/verification/${started.id}`);
+      expect((await read()).json()).toMatchObject({ status: 'cancelled', url: started.url });
+      expect((await second.app.inject({ method: 'GET', url: page })).statusCode).toBe(200);
+      const confirm = await second.app.inject({
+        method: 'POST',
+        url: `${page}/confirm`,
+        headers: form,
+      });
+      expect(confirm.statusCode).toBe(303);
+      expect((await read()).json()).toMatchObject({ status: 'success' });
+    } finally {
+      await second.app.close();
+    }
+  });
+
+  it('opens a database from before consent links, keeping its verifications, and can cancel in it', async () => {
+    const db = join(dir, 'older.db');
+    // The verifications table as it was: no link_token, and a status check without cancelled.
+    const old = new Database(db);
+    old.exec(`
+      CREATE TABLE customers (seq INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, first_name TEXT NOT NULL,
+        last_name TEXT NOT NULL, company_name TEXT, email TEXT NOT NULL, phone TEXT, address TEXT,
+        external_id TEXT UNIQUE, created_at TEXT NOT NULL);
+      CREATE TABLE verifications (seq INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE,
+        customer_seq INTEGER NOT NULL REFERENCES customers (seq), provider_id TEXT NOT NULL,
+        expected_name TEXT NOT NULL,
+        status TEXT NOT NULL CHECK (status IN ('pending', 'verified', 'unverified', 'failed')),
+        match_score REAL, verified_at TEXT, created_at TEXT NOT NULL, resolve_at INTEGER NOT NULL);
+      CREATE INDEX verifications_due ON verifications (resolve_at) WHERE status = 'pending';
+      INSERT INTO customers VALUES (1, 'c-1', 'Jean', 'Dupont', NULL, 'j@example.fr', NULL, NULL, NULL, '2026-01-01T00:00:00.000Z');
+      INSERT INTO verifications VALUES (1, 'v-1', 1, 'sandbox', 'Jean Dupont', 'unverified', 0.4, NULL, '2026-01-01T00:00:00.000Z', 0);
+    `);
+    old.close();
+
+    const store = new SandboxStore(db);
+    try {
+      expect(store.listVerifications(1)).toEqual([
+        { id: 'v-1', status: 'unverified', match_score: 0.4, provider_id: 'sandbox' },
+      ]);
+      const { verification, linkToken } = store.startVerificationWithLink(1, {
+        provider_id: 'bnpafrpp',
+        expected_name: 'Jean Dupont',
+      });
+      const consent = store.consent(verification.id!, linkToken);
+      expect(consent?.verification.status).toBe('pending');
+      expect(store.cancelVerification(consent!.verificationSeq)).toBe(true);
+      expect(store.getVerificationRecord(1, verification.id!)).toEqual({
+        verification: { id: verification.id, status: 'cancelled', provider_id: 'bnpafrpp' },
+        linkToken,
+      });
+      expect(store.consent(verification.id!, `${linkToken}x`)).toBeUndefined();
+    } finally {
+      store.close();
     }
   });
 
