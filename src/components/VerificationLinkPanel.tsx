@@ -106,7 +106,7 @@ export function VerificationLinkPanel({
             ff="monospace"
             truncate="end"
             title={href}
-            style={{ minWidth: 0, flex: 1 }}
+            style={{ minWidth: 0 }}
             data-testid="verification-link"
           >
             {href}
