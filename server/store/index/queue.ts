@@ -7,11 +7,18 @@ import type {
   QueueFilter,
   QueueStatusFilter,
 } from './types';
-import { verificationView } from './views';
+import { OPEN_CATEGORIES, verificationView } from './views';
 
 type Db = Kysely<StoreSchema>;
 
-const QUEUE_STATUSES = ['pending', 'verified', 'unverified', 'failed', 'stale'] as const;
+const QUEUE_STATUSES = [
+  'pending',
+  'cancelled',
+  'verified',
+  'unverified',
+  'failed',
+  'stale',
+] as const;
 
 /**
  * Verifications under the agent and age filters. Each has its customer: one of
@@ -27,12 +34,14 @@ function underFilter(db: Db, filter: QueueFilter) {
 }
 
 /**
- * Newest activity first; the oldest started first when only pending ones are
- * asked for (what waits longest is what an agent chases).
+ * Newest activity first; the oldest started first when only open ones (pending,
+ * cancelled) are asked for (what waits longest is what an agent chases).
  */
 function orderOf(filter: QueueFilter) {
-  const pendingOnly = filter.statuses.length === 1 && filter.statuses[0] === 'pending';
-  return pendingOnly
+  const openOnly =
+    filter.statuses.length > 0 &&
+    filter.statuses.every((status) => (OPEN_CATEGORIES as readonly string[]).includes(status));
+  return openOnly
     ? ({ column: 'started_at', direction: 'asc' } as const)
     : ({ column: 'activity_at', direction: 'desc' } as const);
 }

@@ -2,7 +2,7 @@ import { sql, type Kysely } from 'kysely';
 import type { StoreSchema } from '../schema';
 import { lowerKey } from './searchKeys';
 import type { ActivityItem, CustomerIndex, IndexCounts, IndexedCustomer } from './types';
-import { CUSTOMER_COLUMNS, customerView, iso, latestView } from './views';
+import { CUSTOMER_COLUMNS, customerView, iso, latestView, OPEN_CATEGORIES } from './views';
 
 type Db = Kysely<StoreSchema>;
 type Reads = Pick<
@@ -90,7 +90,8 @@ export function indexReads(db: Db): Reads {
         .select(['id', 'status', 'category', 'match_score', 'resolved_at', 'started_at'])
         .select('last_checked_at')
         .where('customer_id', '=', customerId)
-        .where('category', '!=', 'pending')
+        // Still open (pending, cancelled): nothing resolved to show yet.
+        .where('category', 'not in', [...OPEN_CATEGORIES])
         .execute();
       for (const row of verifications) {
         const stale = row.category === 'stale';

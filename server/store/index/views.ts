@@ -39,12 +39,21 @@ type VerificationRow = Selectable<IndexVerificationsTable>;
 
 const iso = (ms: number | null): string | null => (ms === null ? null : new Date(ms).toISOString());
 
-/** Where a status puts a verification in the queue's filters. */
+/**
+ * Where a status puts a verification in the queue's filters. `cancelled` (the
+ * customer left the bank's page; the link still works) is intermediate like
+ * `pending`, with a filter of its own; both become `stale` when the watcher
+ * gives up. Any other word not final counts as pending.
+ */
 export function categoryOf(status: string, stale: boolean): string {
   if (status === 'verified' || status === 'success') return 'verified';
   if (status === 'unverified' || status === 'failed') return status;
-  return stale ? 'stale' : 'pending';
+  if (stale) return 'stale';
+  return status === 'cancelled' ? 'cancelled' : 'pending';
 }
+
+/** The categories of verifications still open (watched until final or stale). */
+export const OPEN_CATEGORIES = ['pending', 'cancelled'] as const;
 
 export const fullName = (row: { first_name: string; last_name: string }): string =>
   `${row.first_name} ${row.last_name}`.trim();

@@ -305,6 +305,58 @@ describeOnBothDialects('index feed', ({ open }) => {
     });
   });
 
+  it('watches a cancelled verification like a pending one, under its own category, until final or stale', async () => {
+    const store = await open();
+    await store.index.upsertCustomers([customerSeen('cus_1'), customerSeen('cus_2')], T0);
+    await store.index.recordVerifications(
+      [{ id: 'ver_1', customerId: 'cus_1', status: 'pending' }],
+      T0,
+      START,
+    );
+    // The customer left the bank's page: cancelled, still open (the link still works).
+    expect(
+      await store.index.recordVerifications(
+        [{ id: 'ver_1', customerId: 'cus_1', status: 'cancelled' }],
+        T0 + 2_000,
+      ),
+    ).toEqual([]);
+    // First seen cancelled (by the sync): watched from then on.
+    await store.index.recordVerifications(
+      [{ id: 'ver_2', customerId: 'cus_2', status: 'cancelled' }],
+      T0 + 3_000,
+    );
+    expect(
+      (await store.index.dueVerifications(T0 + FIRST_CHECK_DELAY_MS + 3_000, 10)).map((d) => d.id),
+    ).toEqual(['ver_1', 'ver_2']);
+    expect((await store.index.counts()).watching).toBe(2);
+    const queued = await store.index.queue({ statuses: ['cancelled'] }, { number: 1, size: 10 });
+    expect(queued.data.map((row) => [row.id, row.status])).toEqual([
+      ['ver_1', 'cancelled'],
+      ['ver_2', 'cancelled'],
+    ]);
+    expect(queued.counts).toMatchObject({ pending: 0, cancelled: 2, stale: 0 });
+    // Completed after all through the link: a resolution, announced once.
+    const resolved = await store.index.recordVerifications(
+      [{ id: 'ver_1', customerId: 'cus_1', status: 'verified', matchScore: 0.97 }],
+      T0 + 60_000,
+    );
+    expect(resolved.map((t) => [t.verification_id, t.status, t.stale])).toEqual([
+      ['ver_1', 'verified', false],
+    ]);
+    // Never completed: given up on after a day, as stale.
+    const stale = await store.index.markStale('ver_2', T0 + 24 * HOUR);
+    expect(stale).toMatchObject({ verification_id: 'ver_2', status: 'cancelled', stale: true });
+    expect((await store.index.queue({ statuses: [] }, { number: 1, size: 10 })).counts).toEqual({
+      pending: 0,
+      cancelled: 0,
+      verified: 1,
+      unverified: 0,
+      failed: 0,
+      stale: 1,
+    });
+    expect(await store.index.dueVerifications(T0 + 48 * HOUR, 10)).toEqual([]);
+  });
+
   it('gives a resolution seen by two writers at once (the watcher, an agent’s read) to one of them', async () => {
     const store = await open();
     await store.index.upsertCustomers([customerSeen('cus_1')], T0);

@@ -32,7 +32,7 @@ async function queueOfSix(open: () => Promise<Store>): Promise<Store> {
   await record('v2_verified', 'cus_1', 'pending', 1);
   await record('v3_failed', 'cus_2', 'initiated', 2, 'marc');
   await record('v4_stale', 'cus_2', 'pending', 3);
-  await record('v5_pending', 'cus_1', 'cancelled', 4);
+  await record('v5_cancelled', 'cus_1', 'cancelled', 4);
   await record('v6_unverified', 'cus_2', 'unverified', 5, 'marc');
   // Resolutions later on: v3 at minute 10, v2 at minute 7.
   await store.index.recordVerifications(
@@ -51,21 +51,29 @@ const ids = async (store: Store, filter: QueueFilter, number = 1, size = 10) =>
   (await store.index.queue(filter, { number, size })).data.map((row) => row.id);
 
 describeOnBothDialects('index queue and list', ({ open }) => {
-  it('orders by newest activity (resolution, else start), and the oldest started first for pending alone', async () => {
+  it('orders by newest activity (resolution, else start), and the oldest started first for open ones alone', async () => {
     const store = await queueOfSix(open);
     expect(await ids(store, { statuses: [] })).toEqual([
       'v3_failed',
       'v2_verified',
       'v6_unverified',
-      'v5_pending',
+      'v5_cancelled',
       'v4_stale',
       'v1_pending',
     ]);
-    expect(await ids(store, { statuses: ['pending'] })).toEqual(['v1_pending', 'v5_pending']);
+    expect(await ids(store, { statuses: ['pending'] })).toEqual(['v1_pending']);
+    expect(await ids(store, { statuses: ['cancelled'] })).toEqual(['v5_cancelled']);
+    expect(await ids(store, { statuses: ['pending', 'cancelled'] })).toEqual([
+      'v1_pending',
+      'v5_cancelled',
+    ]);
     expect(await ids(store, { statuses: ['pending', 'stale'] })).toEqual([
-      'v5_pending',
       'v4_stale',
       'v1_pending',
+    ]);
+    expect(await ids(store, { statuses: ['cancelled', 'stale'] })).toEqual([
+      'v5_cancelled',
+      'v4_stale',
     ]);
   });
 
@@ -78,7 +86,8 @@ describeOnBothDialects('index queue and list', ({ open }) => {
     expect(failedOrUnverified.data.map((row) => row.id)).toEqual(['v3_failed', 'v6_unverified']);
     expect(failedOrUnverified.count).toBe(2);
     expect(failedOrUnverified.counts).toEqual({
-      pending: 2,
+      pending: 1,
+      cancelled: 1,
       verified: 1,
       unverified: 1,
       failed: 1,
@@ -91,11 +100,11 @@ describeOnBothDialects('index queue and list', ({ open }) => {
     expect(marcs).toMatchObject({
       data: [],
       count: 0,
-      counts: { pending: 0, verified: 0, unverified: 1, failed: 1, stale: 0 },
+      counts: { pending: 0, cancelled: 0, verified: 0, unverified: 1, failed: 1, stale: 0 },
     });
     expect(await ids(store, { statuses: [], startedSince: T0 + 4 * MINUTE })).toEqual([
       'v6_unverified',
-      'v5_pending',
+      'v5_cancelled',
     ]);
     const [first] = (await store.index.queue({ statuses: ['verified'] }, { number: 1, size: 1 }))
       .data;
@@ -125,15 +134,16 @@ describeOnBothDialects('index queue and list', ({ open }) => {
     ]).toEqual(all);
     expect(await ids(store, { statuses: [] }, 3, 4)).toEqual([]);
     // Several statuses are merged from one read per status: pages still follow the order.
-    const several: QueueFilter = { statuses: ['failed', 'unverified', 'pending'] };
+    const several: QueueFilter = { statuses: ['failed', 'unverified', 'cancelled', 'pending'] };
     const pages: string[] = [];
     for (let number = 1; number <= 5; number += 1)
       pages.push(...(await ids(store, several, number, 1)));
-    expect(pages).toEqual(['v3_failed', 'v6_unverified', 'v5_pending', 'v1_pending']);
+    expect(pages).toEqual(['v3_failed', 'v6_unverified', 'v5_cancelled', 'v1_pending']);
     expect(await ids(store, several)).toEqual(pages);
     for (const filter of [
       { statuses: [] },
       { statuses: ['pending'] },
+      { statuses: ['cancelled', 'pending'] },
       { statuses: ['pending', 'stale', 'verified'], startedBy: 'ines' },
     ] satisfies QueueFilter[]) {
       const batches: string[][] = [];
@@ -159,7 +169,7 @@ describeOnBothDialects('index queue and list', ({ open }) => {
   it('lists customers newest first, filtered by their latest verification (none: never verified)', async () => {
     const store = await open();
     await store.index.upsertCustomers(
-      ['cus_a', 'cus_b', 'cus_c', 'cus_d'].map((id, day) =>
+      ['cus_a', 'cus_b', 'cus_c', 'cus_d', 'cus_e'].map((id, day) =>
         customerSeen(id, { created_at: new Date(T0 + day * 86_400_000).toISOString() }),
       ),
       T0,
@@ -169,6 +179,7 @@ describeOnBothDialects('index queue and list', ({ open }) => {
         { id: 'v_a', customerId: 'cus_a', status: 'verified' },
         { id: 'v_b', customerId: 'cus_b', status: 'pending' },
         { id: 'v_c', customerId: 'cus_c', status: 'failed' },
+        { id: 'v_e', customerId: 'cus_e', status: 'cancelled' },
       ],
       T0,
     );
@@ -176,8 +187,13 @@ describeOnBothDialects('index queue and list', ({ open }) => {
       const { data, count } = await store.index.listCustomers(statuses, { number: 1, size });
       return { ids: data.map((customer) => customer.id), count };
     };
-    expect(await list([])).toEqual({ ids: ['cus_d', 'cus_c', 'cus_b', 'cus_a'], count: 4 });
-    expect(await list([], 2)).toEqual({ ids: ['cus_d', 'cus_c'], count: 4 });
+    expect(await list([])).toEqual({
+      ids: ['cus_e', 'cus_d', 'cus_c', 'cus_b', 'cus_a'],
+      count: 5,
+    });
+    expect(await list([], 2)).toEqual({ ids: ['cus_e', 'cus_d'], count: 5 });
+    expect(await list(['cancelled'])).toEqual({ ids: ['cus_e'], count: 1 });
+    expect(await list(['pending', 'cancelled'])).toEqual({ ids: ['cus_e', 'cus_b'], count: 2 });
     expect(await list(['none'])).toEqual({ ids: ['cus_d'], count: 1 });
     expect(await list(['verified', 'failed'])).toEqual({ ids: ['cus_c', 'cus_a'], count: 2 });
     expect(await list(['stale'])).toEqual({ ids: [], count: 0 });

@@ -43,6 +43,11 @@ describeOnBothDialects('index reads, events and sync state', ({ dialect, newData
       T0 + 6 * MINUTE,
     );
     await store.index.markStale('ver_2', T0 + 7 * MINUTE);
+    // Still open: cancelled (the customer may still complete it) resolves nothing yet.
+    await store.index.recordVerifications(
+      [{ id: 'ver_3', customerId: 'cus_1', status: 'cancelled' }],
+      T0 + 8 * MINUTE,
+    );
 
     const items = await store.index.activity('cus_1');
     expect(items.map((item) => [item.at, item.kind, item.actor, item.outcome])).toEqual([
