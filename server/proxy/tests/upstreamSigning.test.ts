@@ -61,11 +61,14 @@ afterAll(async () => {
   );
 });
 
-function client(options: { signed?: boolean; basePath?: string } = {}): UpstreamClient {
+function client(
+  options: { signed?: boolean; basePath?: string; flavor?: 'seed' | 'fintecture' } = {},
+): UpstreamClient {
   const upstream = new UpstreamClient({
     baseUrl: `${origin}${options.basePath ?? ''}`,
     appId: APP_ID,
     appSecret: APP_SECRET,
+    ...(options.flavor ? { flavor: options.flavor } : {}),
     ...(options.signed === false ? {} : { privateKey: keys.privateKey }),
   });
   clients.push(upstream);
@@ -190,6 +193,27 @@ describe('HTTP signatures', () => {
     const params = signatureParams(request);
     expect(verifies(request, params)).toBe(true);
     expect(only('/gateway/oauth/accesstoken').headers.signature).toBeUndefined();
+  });
+
+  it('signs the bank-accounts path as Fintecture names it (bank_accounts), exactly as sent', async () => {
+    const upstream = client({ flavor: 'fintecture' });
+    const body = Buffer.from(JSON.stringify({ iban: 'FR7630006000011234567890189' }));
+    await upstream.call('GET', '/v1/customers/c1/bank-accounts?page[size]=5', undefined, 'r-1');
+    await upstream.call('POST', '/v1/customers/c1/bank-accounts', body, 'r-2');
+    const get = only('/v1/customers/c1/bank_accounts?page[size]=5');
+    const post = only('/v1/customers/c1/bank_accounts');
+    expect(signatureParams(get).headers).toBe('(request-target) date x-request-id');
+    expect(verifies(get, signatureParams(get))).toBe(true);
+    expect(signatureParams(post).headers).toBe('(request-target) date digest x-request-id');
+    expect(verifies(post, signatureParams(post))).toBe(true);
+    // Not signed over the dashboard's path.
+    expect(
+      verifies(
+        { ...get, url: '/v1/customers/c1/bank-accounts?page[size]=5' },
+        signatureParams(get),
+      ),
+    ).toBe(false);
+    expect(received.some((request) => request.url.includes('bank-accounts'))).toBe(false);
   });
 
   it('sends no signature headers at all without a private key', async () => {
