@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { listParams, matchesFilter, queueParams, queueQuery, queueSearch } from './listParams';
+import {
+  listParams,
+  matchesFilter,
+  queueOldestFirst,
+  queueParams,
+  queueQuery,
+  queueSearch,
+} from './listParams';
 
 describe('list state in the URL', () => {
   it('reads page and size, falling back on anything invalid', () => {
@@ -81,5 +88,13 @@ describe('the verification queue in the URL', () => {
       age: '1h',
     });
     expect(queueQuery({ statuses: [], mine: false, age: undefined })).toEqual({});
+  });
+
+  it('comes oldest first only when every status asked for is open (pending, cancelled)', () => {
+    expect(queueOldestFirst({ statuses: ['pending'] })).toBe(true);
+    expect(queueOldestFirst({ statuses: ['cancelled'] })).toBe(true);
+    expect(queueOldestFirst({ statuses: ['pending', 'cancelled'] })).toBe(true);
+    expect(queueOldestFirst({ statuses: ['pending', 'failed'] })).toBe(false);
+    expect(queueOldestFirst({ statuses: [] })).toBe(false);
   });
 });

@@ -48,6 +48,21 @@ export interface QueueFilters {
   age: QueueAge | undefined;
 }
 
+/** The queue's statuses that may still change: the customer or the provider has yet to act. */
+const OPEN_QUEUE_STATUSES: readonly QueueStatusFilter[] = ['pending', 'cancelled'];
+
+/**
+ * Whether the queue comes oldest started first: when only open statuses are
+ * asked for (what waits longest is what an agent chases), as the server orders
+ * it; newest activity first otherwise.
+ */
+export function queueOldestFirst(filters: Pick<QueueFilters, 'statuses'>): boolean {
+  return (
+    filters.statuses.length > 0 &&
+    filters.statuses.every((status) => OPEN_QUEUE_STATUSES.includes(status))
+  );
+}
+
 /** The verification queue's filters and page from the URL; unknown values are dropped. */
 export function queueParams(params: URLSearchParams): QueueFilters & { page: number } {
   const asked = new Set((params.get('status') ?? '').split(','));

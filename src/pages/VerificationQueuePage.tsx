@@ -23,6 +23,7 @@ import {
   QUEUE_AGES,
   QUEUE_PAGE_SIZE,
   QUEUE_STATUS_FILTERS,
+  queueOldestFirst,
   queueParams,
   queueSearch,
   type QueueAge,
@@ -167,10 +168,9 @@ function emptyTitle(filters: QueueFilters): string {
   return filtered ? 'No verification matches these filters' : 'No verification yet';
 }
 
-/** "12 verifications, oldest first": the server puts the oldest first when only Pending is asked. */
+/** "12 verifications, oldest first": the server puts the oldest first when only open ones are asked. */
 function queueSummary(count: number, filters: QueueFilters): string {
-  const pendingOnly = filters.statuses.length === 1 && filters.statuses[0] === 'pending';
-  const order = pendingOnly ? 'oldest first' : 'newest activity first';
+  const order = queueOldestFirst(filters) ? 'oldest first' : 'newest activity first';
   return `${formatCount(count)} verification${count === 1 ? '' : 's'}, ${order}`;
 }
 
