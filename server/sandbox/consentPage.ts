@@ -47,6 +47,8 @@ const TEXT = {
     customer: 'Customer',
     merchant: 'Requested by',
     bank: 'Your bank',
+    bankShort: 'Bank',
+    holderShort: 'Account holder',
     holder: 'Account holder name returned by the bank',
     confirm: 'Confirm',
     cancel: 'Cancel',
@@ -61,7 +63,7 @@ const TEXT = {
       `The account holder name at ${bank} does not match the name expected. You can close this page.`,
     failedTitle: 'Verification failed',
     failed: (bank: string) => `${bank} could not confirm your identity. You can close this page.`,
-    sandboxNote: 'Sandbox: no real bank is contacted and nothing leaves this computer.',
+    sandboxNote: 'Sandbox: no real bank is contacted.',
     notFoundTitle: 'Link not valid',
     notFound:
       'This verification link is not valid. Check that you opened the whole link you were sent.',
@@ -75,6 +77,8 @@ const TEXT = {
     customer: 'Client',
     merchant: 'Demandé par',
     bank: 'Votre banque',
+    bankShort: 'Banque',
+    holderShort: 'Titulaire',
     holder: 'Nom du titulaire renvoyé par la banque',
     confirm: 'Confirmer',
     cancel: 'Annuler',
@@ -90,7 +94,7 @@ const TEXT = {
     failedTitle: 'Échec de la vérification',
     failed: (bank: string) =>
       `${bank} n’a pas pu confirmer votre identité. Vous pouvez fermer cette page.`,
-    sandboxNote: 'Sandbox : aucune vraie banque n’est contactée et rien ne quitte cet ordinateur.',
+    sandboxNote: 'Sandbox : aucune vraie banque n’est contactée.',
     notFoundTitle: 'Lien non valide',
     notFound:
       'Ce lien de vérification n’est pas valide. Vérifiez que vous avez ouvert le lien complet reçu.',
@@ -149,7 +153,7 @@ function document(lang: Lang, page: string, title: string, main: string): string
   const switchLink = (to: Lang) =>
     `<li><a href="${escapeHtml(`${page}?lang=${to}`)}" lang="${to}" hreflang="${to}"${
       to === lang ? ' aria-current="page"' : ''
-    } aria-label="${to === 'fr' ? 'Français' : 'English'}">${to.toUpperCase()}</a></li>`;
+    } title="${to === 'fr' ? 'Français' : 'English'}">${to.toUpperCase()}</a></li>`;
   return `<!doctype html>
 <html lang="${lang}">
 <head>
@@ -177,11 +181,17 @@ export function consentPage(view: ConsentView): string {
   const bank = escapeHtml(
     view.bankName ?? view.banks.find((b) => b.id === view.selectedBank)?.name ?? '',
   );
+  const final = view.state !== 'open' && view.state !== 'cancelled';
+  // Once final, what the bank answered is part of the record shown.
+  const outcome = final
+    ? `
+<dt>${t.bankShort}</dt><dd>${bank}</dd>
+<dt>${t.holderShort}</dt><dd>${escapeHtml(view.holderName)}</dd>`
+    : '';
   const facts = `<dl>
 <dt>${t.merchant}</dt><dd>${escapeHtml(view.appId)}</dd>
-<dt>${t.customer}</dt><dd>${escapeHtml(view.customerName)}</dd>
+<dt>${t.customer}</dt><dd>${escapeHtml(view.customerName)}</dd>${outcome}
 </dl>`;
-  const final = view.state !== 'open' && view.state !== 'cancelled';
   if (final) {
     const [kind, heading, body] =
       view.state === 'verified'
