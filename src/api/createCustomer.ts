@@ -45,7 +45,11 @@ export function useCreateCustomer() {
     (body: CustomerCreate, headers) => api.POST('/v1/customers', { body, headers }),
     (queryClient, customer) => {
       if (customer.id) queryClient.setQueryData(customerKeys.detail(customer.id), customer);
-      return queryClient.invalidateQueries({ queryKey: customerKeys.lists() });
+      // The list, and the external-ID lookups (the new customer may hold one just asked about).
+      return Promise.all([
+        queryClient.invalidateQueries({ queryKey: customerKeys.lists() }),
+        queryClient.invalidateQueries({ queryKey: customerKeys.externalIds() }),
+      ]);
     },
   );
 }

@@ -11,7 +11,8 @@ export const customerKeys = {
   lists: () => [...customerKeys.all, 'list'] as const,
   list: (page: number, size: number) => [...customerKeys.lists(), { page, size }] as const,
   detail: (id: string) => [...customerKeys.all, 'detail', id] as const,
-  externalId: (externalId: string) => [...customerKeys.all, 'external_id', externalId] as const,
+  externalIds: () => [...customerKeys.all, 'external_id'] as const,
+  externalId: (externalId: string) => [...customerKeys.externalIds(), externalId] as const,
 };
 
 /** Each listed customer seeds its detail query, so opening one from the list shows it at once. */

@@ -46,7 +46,7 @@ function StartedWithLink({
       />
       <Group justify="flex-end">
         <Button variant="default" component={Link} to={`${verification.id}`}>
-          Open the verification
+          See the verification
         </Button>
         <Button onClick={onDone} data-autofocus>
           Done
