@@ -10,7 +10,7 @@ import {
 } from '@mantine/core';
 import { IconRefresh } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import {
   useController,
   type Control,
@@ -18,9 +18,13 @@ import {
   type FieldValues,
 } from 'react-hook-form';
 import { providersQuery } from '../api/providers';
-import { providerMatches, providerOptions } from '../lib/providers';
+import { schemaRules } from '../../openapi/rules';
+import { providerMatches, providerOptions, typedProviderOption } from '../lib/providers';
 
 const LABEL = 'Provider';
+const PROVIDER_ID = new RegExp(
+  schemaRules.CustomerVerificationCreate.properties.provider_id.pattern,
+);
 
 /** The agent's words against each option's name and id (the default filter knows only labels). */
 const filter: OptionsFilter = ({ options, search, limit }) =>
@@ -41,7 +45,9 @@ function ProviderOption({ option }: { option: ComboboxItem }) {
 
 /**
  * The bank a verification goes through, picked from the upstream's AIS
- * providers of the customer's country, searchable by name and id. When the
+ * providers of the customer's country, searchable by name and id; an id
+ * typed that no bank of the list has is offered as it is (a bank of another
+ * country, say). When the
  * list cannot be had (an error, or none for the country) it says so, offers
  * Retry, and the field takes the provider id as text: the agent is never
  * blocked. The value lives in the form, so it survives a switch between the
@@ -65,6 +71,8 @@ export function ProviderField<Form extends FieldValues>({
   const value = (fieldValue as string | undefined) ?? '';
   const listed = providers.data?.data;
   const options = useMemo(() => providerOptions(listed ?? [], value), [listed, value]);
+  const [search, setSearch] = useState('');
+  const typed = typedProviderOption(search, options, PROVIDER_ID);
   const error = fieldState.error?.message;
 
   if (providers.isPending)
@@ -125,7 +133,9 @@ export function ProviderField<Form extends FieldValues>({
       description={`The customer's bank, among the ${listed.length} of ${country}: type a name or an id`}
       required
       searchable
-      data={options}
+      data={typed ? [...options, typed] : options}
+      searchValue={search}
+      onSearchChange={setSearch}
       filter={filter}
       limit={100}
       renderOption={({ option }) => <ProviderOption option={option} />}

@@ -4,6 +4,7 @@ import {
   providerLabel,
   providerMatches,
   providerOptions,
+  typedProviderOption,
   type ProviderLike,
 } from './providers';
 
@@ -79,5 +80,29 @@ describe('searching the providers', () => {
   it('shows every option for an empty search, none for a word nobody has', () => {
     expect(found('  ')).toHaveLength(4);
     expect(found('revolut')).toEqual([]);
+  });
+});
+
+describe('a provider id the list lacks', () => {
+  const options = providerOptions(PROVIDERS);
+  const pattern = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
+
+  it('is offered as typed when it looks like an id and no option has it', () => {
+    expect(typedProviderOption(' deutdeff ', options, pattern)).toEqual({
+      value: 'deutdeff',
+      label: 'Use the provider id “deutdeff”',
+    });
+  });
+
+  it('is not offered for an id listed already, a name, or nothing', () => {
+    expect(typedProviderOption('cmcifrpp', options, pattern)).toBeUndefined();
+    expect(typedProviderOption('BNP Paribas', options, pattern)).toBeUndefined();
+    expect(typedProviderOption('-bank', options, pattern)).toBeUndefined();
+    expect(typedProviderOption('  ', options, pattern)).toBeUndefined();
+  });
+
+  it('matches its own search, so the filter keeps it', () => {
+    const typed = typedProviderOption('deutdeff', options, pattern)!;
+    expect(providerMatches(typed, 'deutdeff')).toBe(true);
   });
 });

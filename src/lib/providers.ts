@@ -53,6 +53,23 @@ export function providerOptions(
   return options;
 }
 
+/**
+ * What the agent typed, offered as a provider id of its own when it looks
+ * like one and no option has it: a bank the list lacks (another country's,
+ * say) never blocks the agent. The API still judges the id.
+ */
+export function typedProviderOption(
+  search: string,
+  options: readonly ProviderOption[],
+  pattern: RegExp,
+): ProviderOption | undefined {
+  const typed = search.trim();
+  if (!typed || !pattern.test(typed) || options.some((option) => option.value === typed)) {
+    return undefined;
+  }
+  return { value: typed, label: `Use the provider id “${typed}”` };
+}
+
 function fold(text: string): string {
   return text.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
 }
