@@ -154,6 +154,9 @@ test('an agent starts a verification and sees it resolve without reloading', asy
   await expect(dialog.getByRole('textbox', { name: 'Expected name' })).toHaveValue(
     'Jean-Pierre Dupont',
   );
+  // The bank is one of the upstream's providers, searched by name.
+  await dialog.getByRole('combobox', { name: 'Provider' }).fill('Sandbox');
+  await page.getByRole('option', { name: /Sandbox Bank/ }).click();
   await dialog.getByRole('button', { name: 'Start verification' }).click();
   // The first row under the header: this customer's one verification.
   const row = page.getByRole('table').getByRole('row').nth(1);

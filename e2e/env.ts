@@ -22,6 +22,8 @@ function freePort(): string {
 export function prepareE2eEnv(): void {
   process.env.E2E_PORT ??= freePort();
   process.env.E2E_SANDBOX_PORT ??= freePort();
+  process.env.E2E_FT_PORT ??= freePort();
+  process.env.E2E_FT_SANDBOX_PORT ??= freePort();
   process.env.E2E_APP_SECRET ??= randomBytes(18).toString('base64url');
   process.env.E2E_SESSION_SECRET ??= randomBytes(36).toString('base64url');
 }
@@ -29,13 +31,20 @@ export function prepareE2eEnv(): void {
 export function e2eEnv() {
   const port = Number(process.env.E2E_PORT);
   const sandboxPort = Number(process.env.E2E_SANDBOX_PORT);
-  if (!port || !sandboxPort)
+  const fintecturePort = Number(process.env.E2E_FT_PORT);
+  const fintectureSandboxPort = Number(process.env.E2E_FT_SANDBOX_PORT);
+  if (!port || !sandboxPort || !fintecturePort || !fintectureSandboxPort)
     throw new Error('Run the end-to-end suite with `npx playwright test`.');
   return {
     port,
     sandboxPort,
     url: `http://127.0.0.1:${port}`,
     sandboxUrl: `http://127.0.0.1:${sandboxPort}`,
+    /** A second stack whose sandbox speaks Fintecture's own flavour (paths, statuses, consent link). */
+    fintecturePort,
+    fintectureSandboxPort,
+    fintectureUrl: `http://127.0.0.1:${fintecturePort}`,
+    fintectureSandboxUrl: `http://127.0.0.1:${fintectureSandboxPort}`,
     appId: 'e2e-app',
     appSecret: process.env.E2E_APP_SECRET!,
     sessionSecret: process.env.E2E_SESSION_SECRET!,

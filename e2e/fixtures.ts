@@ -78,8 +78,9 @@ export const test = base.extend<Fixtures>({
     await use(`${letters[0]!.toUpperCase()}${letters.slice(1).join('')}`);
   },
 
-  agentApi: async ({ playwright }, use) => {
-    const request = await signedInRequest(playwright.request, 'agent');
+  // The stack the test's pages use (a spec may point baseURL at the Fintecture-flavoured one).
+  agentApi: async ({ playwright, baseURL }, use) => {
+    const request = await signedInRequest(playwright.request, 'agent', baseURL);
     await use(agentApi(request));
     await request.dispose();
   },
@@ -128,11 +129,12 @@ export const test = base.extend<Fixtures>({
 export async function signedInRequest(
   requests: APIRequest,
   who: keyof typeof ACCOUNTS,
+  baseUrl: string = env.url,
 ): Promise<APIRequestContext> {
   // Writes need the anti-forgery header and our own Origin, as from the dashboard.
   const request = await requests.newContext({
-    baseURL: env.url,
-    extraHTTPHeaders: { 'x-csrf': '1', origin: env.url },
+    baseURL: baseUrl,
+    extraHTTPHeaders: { 'x-csrf': '1', origin: baseUrl },
   });
   const { username, password } = ACCOUNTS[who];
   await expectStatus(

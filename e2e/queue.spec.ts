@@ -28,7 +28,8 @@ test('a verification started on a customer shows in the queue under Pending, the
   await signIn(page, 'agent', `/customers/${customer.id}/verifications`);
   await page.getByRole('button', { name: 'Start verification' }).click();
   const dialog = page.getByRole('dialog');
-  await dialog.getByRole('textbox', { name: 'Provider' }).fill('e2e-bank');
+  await dialog.getByRole('combobox', { name: 'Provider' }).fill('sandbox');
+  await page.getByRole('option', { name: /Sandbox Bank/ }).click();
   await dialog.getByRole('button', { name: 'Start verification' }).click();
   await expect(dialog).toBeHidden();
 
@@ -40,7 +41,7 @@ test('a verification started on a customer shows in the queue under Pending, the
   const row = queueRowsOf(page, customer.fullName);
   await expect(row).toHaveCount(1);
   await expect(row).toContainText('Pending');
-  await expect(row).toContainText('e2e-bank');
+  await expect(row).toContainText('sandbox');
   await expect(row).toContainText('e2e-agent');
 
   // Only mine: the agent started it, so it stays.
