@@ -12,7 +12,11 @@ const env = e2eEnv();
 test.use({ baseURL: env.fintectureUrl });
 
 /** Adds the customer's account through the dialog, then starts a verification: the link the customer gets. */
-async function startVerificationWithLink(page: Page, fullName: string): Promise<string> {
+async function startVerificationWithLink(
+  page: Page,
+  fullName: string,
+  { bic }: { bic?: string } = {},
+): Promise<string> {
   await page.getByRole('tab', { name: 'Bank accounts' }).click();
   await page.getByRole('button', { name: 'Add bank account' }).click();
   const accountDialog = page.getByRole('dialog', { name: 'Add bank account' });
@@ -20,6 +24,7 @@ async function startVerificationWithLink(page: Page, fullName: string): Promise<
     .getByRole('textbox', { name: 'IBAN' })
     .fill('FR76 3000 6000 0112 3456 7890 189');
   await expect(accountDialog.getByRole('textbox', { name: 'Holder name' })).toHaveValue(fullName);
+  if (bic) await accountDialog.getByRole('textbox', { name: 'BIC' }).fill(bic);
   await accountDialog.getByRole('button', { name: 'Add bank account' }).click();
   await expect(accountDialog).toBeHidden();
   // Listed from the upstream's bank_accounts path, mapped back by the proxy.
@@ -30,8 +35,13 @@ async function startVerificationWithLink(page: Page, fullName: string): Promise<
   const dialog = page.getByRole('dialog', { name: 'Start verification' });
   // The bank is picked from the upstream's providers for the customer's country.
   const provider = dialog.getByRole('combobox', { name: 'Provider' });
-  await provider.fill('BNP');
-  await page.getByRole('option', { name: /BNP Paribas/ }).click();
+  if (bic) {
+    // The account's BIC names its bank: it is chosen already.
+    await expect(provider).toHaveValue('BNP Paribas SA');
+  } else {
+    await provider.fill('BNP');
+    await page.getByRole('option', { name: /BNP Paribas SA/ }).click();
+  }
   await dialog.getByRole('button', { name: 'Start verification' }).click();
   // The success state: the link, with the way to send it.
   const open = dialog.getByRole('link', { name: 'Open', exact: true });
@@ -50,9 +60,10 @@ test('the customer confirms at their bank, and the dashboard turns Verified by i
   customer,
 }) => {
   await signIn(page, 'agent', `/customers/${customer.id}`);
-  const link = await startVerificationWithLink(page, customer.fullName);
+  const link = await startVerificationWithLink(page, customer.fullName, { bic: 'BNPAFRPPXXX' });
   const row = page.getByRole('table').getByRole('row').nth(1);
   await expect(row).toContainText('Pending');
+  await expect(row).toContainText('bnpafrpp');
 
   // The customer's side, in a page of its own: the consent page names them and their bank.
   const bank = await context.newPage();

@@ -120,6 +120,8 @@ for (const [label, viewport] of [
   await page.getByRole('tab', { name: 'Verifications' }).click();
   await page.getByRole('button', { name: 'Start verification' }).click();
   await page.getByRole('dialog').waitFor();
+  await page.getByRole('combobox', { name: 'Provider' }).fill('Sandbox');
+  await page.getByRole('option', { name: /Sandbox Bank/ }).click();
   await shoot(page, `${label}-10-start-verification`);
   await page.getByRole('button', { name: 'Start verification' }).last().click();
   await page.getByRole('dialog').waitFor({ state: 'detached' });

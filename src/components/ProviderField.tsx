@@ -10,7 +10,7 @@ import {
 } from '@mantine/core';
 import { IconRefresh } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import {
   useController,
   type Control,
@@ -19,7 +19,12 @@ import {
 } from 'react-hook-form';
 import { providersQuery } from '../api/providers';
 import { schemaRules } from '../../openapi/rules';
-import { providerMatches, providerOptions, typedProviderOption } from '../lib/providers';
+import {
+  providerMatches,
+  providerOptions,
+  suggestedProvider,
+  typedProviderOption,
+} from '../lib/providers';
 
 const LABEL = 'Provider';
 const PROVIDER_ID = new RegExp(
@@ -57,11 +62,14 @@ export function ProviderField<Form extends FieldValues>({
   control,
   name,
   country,
+  suggestions = [],
 }: {
   control: Control<Form>;
   name: FieldPathByValue<Form, string>;
   /** ISO 3166-1 alpha-2. */
   country: string;
+  /** Provider ids to preselect, best first (read from the customer's accounts' BICs). */
+  suggestions?: readonly string[];
 }) {
   const {
     field: { ref, onBlur, onChange, name: fieldName, value: fieldValue },
@@ -74,6 +82,15 @@ export function ProviderField<Form extends FieldValues>({
   const [search, setSearch] = useState('');
   const typed = typedProviderOption(search, options, PROVIDER_ID);
   const error = fieldState.error?.message;
+  // The bank of the customer's account, chosen once the list has it; never over the agent's choice.
+  const suggested = listed ? suggestedProvider(suggestions, listed) : undefined;
+  const offered = useRef(false);
+  useEffect(() => {
+    if (value) offered.current = true;
+    if (offered.current || !suggested) return;
+    offered.current = true;
+    onChange(suggested);
+  }, [suggested, value, onChange]);
 
   if (providers.isPending)
     return (
@@ -130,7 +147,11 @@ export function ProviderField<Form extends FieldValues>({
   return (
     <Select
       label={LABEL}
-      description={`The customer's bank, among the ${listed.length} of ${country}: type a name or an id`}
+      description={
+        suggested && value === suggested
+          ? "The bank of the customer's account (from its BIC); type to choose another"
+          : `The customer's bank, among the ${listed.length} of ${country}: type a name or an id`
+      }
       required
       searchable
       data={typed ? [...options, typed] : options}

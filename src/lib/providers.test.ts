@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import {
+  customerBankCountry,
   providerCountry,
+  providerIdsFromBics,
+  suggestedProvider,
   providerLabel,
   providerMatches,
   providerOptions,
@@ -104,5 +107,25 @@ describe('a provider id the list lacks', () => {
   it('matches its own search, so the filter keeps it', () => {
     const typed = typedProviderOption('deutdeff', options, pattern)!;
     expect(providerMatches(typed, 'deutdeff')).toBe(true);
+  });
+});
+
+describe("the bank suggested from the customer's accounts", () => {
+  it("reads a provider id from each account's BIC, newest first, without repeats", () => {
+    expect(
+      providerIdsFromBics(['BNPAFRPPXXX', undefined, 'bnpa frpp', 'CMCIFR2A', 'BNPAFR']),
+    ).toEqual(['bnpafrpp', 'bnpafrppxxx', 'cmcifr2a']);
+    expect(providerIdsFromBics([])).toEqual([]);
+  });
+
+  it('suggests the first id the list has, and nothing when it has none', () => {
+    expect(suggestedProvider(['xxxxfrpp', 'bnpafrpp', 'cmcifrpp'], PROVIDERS)).toBe('bnpafrpp');
+    expect(suggestedProvider(['xxxxfrpp'], PROVIDERS)).toBeUndefined();
+  });
+
+  it("lists the address country's banks, else those of the newest IBAN's country, else France's", () => {
+    expect(customerBankCountry('be', ['DE89370400440532013000'])).toBe('BE');
+    expect(customerBankCountry(undefined, ['de89 3704', 'FR76'])).toBe('DE');
+    expect(customerBankCountry('', [null, 'not an iban'])).toBe('FR');
   });
 });

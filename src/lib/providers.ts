@@ -84,3 +84,40 @@ export function providerMatches(option: ProviderOption, search: string): boolean
   const haystack = fold(`${option.label} ${option.value}`);
   return words.every((word) => haystack.includes(word));
 }
+
+/**
+ * Provider ids worth preselecting for a customer's accounts, newest account
+ * first: Fintecture's provider ids are the bank's BIC, lowercase, without the
+ * branch code (`BNPAFRPPXXX` → `bnpafrpp`), so an account's BIC names its bank.
+ */
+export function providerIdsFromBics(bics: readonly (string | null | undefined)[]): string[] {
+  const ids: string[] = [];
+  for (const bic of bics) {
+    const code = bic?.replace(/\s+/g, '').toLowerCase() ?? '';
+    if (!/^[a-z0-9]{8}([a-z0-9]{3})?$/.test(code)) continue;
+    for (const id of [code.slice(0, 8), code]) if (!ids.includes(id)) ids.push(id);
+  }
+  return ids;
+}
+
+/** The first of the suggested ids the list has, if any. */
+export function suggestedProvider(
+  suggestions: readonly string[],
+  providers: readonly ProviderLike[],
+): string | undefined {
+  return suggestions.find((id) => providers.some((provider) => provider?.id === id));
+}
+
+/**
+ * The country whose banks are listed: the customer's address country, else
+ * the country of their newest account's IBAN, else France.
+ */
+export function customerBankCountry(
+  addressCountry: string | null | undefined,
+  ibans: readonly (string | null | undefined)[],
+): string {
+  const fromAddress = addressCountry?.trim().toUpperCase() ?? '';
+  if (/^[A-Z]{2}$/.test(fromAddress)) return fromAddress;
+  const fromIban = ibans.find((iban) => /^[A-Za-z]{2}\d{2}/.test(iban?.trim() ?? ''));
+  return providerCountry(fromIban?.trim().slice(0, 2));
+}

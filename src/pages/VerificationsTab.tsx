@@ -4,6 +4,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { Link, useOutletContext } from 'react-router';
 import { indexedVerificationsQuery, type IndexedVerification } from '../api/customerIndex';
+import { bankAccountsQuery } from '../api/bankAccounts';
 import { fullName, type Customer } from '../api/customers';
 import {
   useStartVerification,
@@ -19,7 +20,7 @@ import { StatusBadge } from '../components/StatusBadge';
 import { useCreateForm } from '../components/useCreateForm';
 import { VerificationLinkPanel } from '../components/VerificationLinkPanel';
 import { formatDateTime, formatPercent } from '../lib/format';
-import { providerCountry } from '../lib/providers';
+import { customerBankCountry, providerIdsFromBics } from '../lib/providers';
 import { openableLink } from '../lib/verificationLink';
 import { isOpenVerificationStatus } from '../lib/verificationStatus';
 
@@ -82,6 +83,10 @@ function StartVerificationForm({ customer, onDone }: { customer: Customer; onDon
     },
   });
   const { field, form } = createForm;
+  // Newest account first (the API lists them oldest first): its BIC names the bank, its IBAN the country.
+  const accounts = useQuery(bankAccountsQuery(customer.id!)).data?.data;
+  const newestFirst = useMemo(() => [...(accounts ?? [])].reverse(), [accounts]);
+  const bics = useMemo(() => providerIdsFromBics(newestFirst.map((a) => a.bic)), [newestFirst]);
   if (started)
     return <StartedWithLink verification={started} customer={customer} onDone={onDone} />;
   return (
@@ -94,7 +99,11 @@ function StartVerificationForm({ customer, onDone }: { customer: Customer; onDon
       <ProviderField
         control={form.control}
         name="provider_id"
-        country={providerCountry(customer.address?.country)}
+        country={customerBankCountry(
+          customer.address?.country,
+          newestFirst.map((account) => account.iban),
+        )}
+        suggestions={bics}
       />
       <TextInput
         label="Expected name"
