@@ -229,7 +229,7 @@ describeOnBothDialects('the /bo routes', (target) => {
         expect(answer.status, query).toBe(200);
         return (await answer.json()) as QueueAnswer;
       };
-      const all = { pending: 2, verified: 1, unverified: 1, failed: 1, stale: 1 };
+      const all = { pending: 2, cancelled: 0, verified: 1, unverified: 1, failed: 1, stale: 1 };
 
       // Newest activity (resolution, else start) first.
       const everything = await queue('');
@@ -249,6 +249,7 @@ describeOnBothDialects('the /bo routes', (target) => {
       expect(ids(mine)).toEqual(['ver_1', 'ver_5', 'ver_3']);
       expect(mine.meta.counts).toEqual({
         pending: 1,
+        cancelled: 0,
         verified: 1,
         unverified: 0,
         failed: 1,
@@ -259,6 +260,7 @@ describeOnBothDialects('the /bo routes', (target) => {
       expect(ids(lastHour)).toEqual(['ver_1', 'ver_5']);
       expect(lastHour.meta.counts).toEqual({
         pending: 1,
+        cancelled: 0,
         verified: 0,
         unverified: 0,
         failed: 1,
@@ -290,6 +292,17 @@ describeOnBothDialects('the /bo routes', (target) => {
       expect(ids(await queue('?status=pending', viewer))).toEqual(['ver_2', 'ver_1']);
       // "Mine" is the viewer's own: none.
       expect((await queue('?mine=true', viewer)).meta.count).toBe(0);
+
+      // Cancelled (the customer left the bank's page; the link still works): a filter and count of its own.
+      await store.index.recordVerifications(
+        [{ id: 'ver_7', customerId: 'cus_6', status: 'cancelled' }],
+        now,
+        { startedBy: 'alice', expectedName: null, startedAt: now - 0.25 * HOUR },
+      );
+      const cancelled = await queue('?status=cancelled');
+      expect(ids(cancelled)).toEqual(['ver_7']);
+      expect(cancelled.meta).toEqual({ count: 1, counts: { ...all, cancelled: 1 } });
+      expect(ids(await queue('?status=pending,cancelled'))).toEqual(['ver_2', 'ver_1', 'ver_7']);
     });
   });
 
