@@ -202,7 +202,7 @@ export async function startReplicas(options: ReplicaOptions = {}): Promise<Repli
         SANDBOX_VERIFICATION_DELAY_MS: '0',
         LOG_LEVEL: 'warn',
       },
-      /sandbox on (http:\/\/\S+)/,
+      /sandbox, \w+ flavour, on (http:\/\/\S+)/,
       sandboxOutput,
     );
     cleanups.push(() => stopServer(sandbox, 'SIGKILL'));
