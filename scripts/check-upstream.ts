@@ -7,13 +7,11 @@
  * checks an embedded sandbox of its own (in memory), as `npm start` would run
  * one. Exit code 0 only when the check is OK.
  */
+import { startEmbeddedSandbox } from '../server/embeddedSandbox';
 import { proxyConfigFromEnv } from '../server/proxy/config';
-import { embeddedSandboxFlavor } from '../server/proxy/flavor';
 import type { UpstreamConfig } from '../server/proxy/upstream';
 import { checkUpstream } from '../server/proxy/upstreamCheck';
-import { buildApp as buildSandbox } from '../server/sandbox/app';
-import { sandboxConfigFromEnv } from '../server/sandbox/config';
-import { ConfigError, privateKeyFileVar } from '../server/shared/env';
+import { ConfigError } from '../server/shared/env';
 
 const env = process.env;
 let closeSandbox: () => Promise<unknown> = async () => {};
@@ -27,24 +25,15 @@ try {
       `Checking ${config.upstreamUrl} (flavour ${upstream.flavor ?? 'seed'}, ${upstream.privateKey ? 'signed' : 'unsigned'})…`,
     );
   } else {
-    const sandboxConfig = sandboxConfigFromEnv({
-      ...env,
-      SANDBOX_DB: ':memory:',
-      SANDBOX_SEED: '1',
+    const sandbox = await startEmbeddedSandbox(env, {
+      dataDir: config.dataDir,
+      apiFlavor: config.apiFlavor,
+      inMemory: true,
     });
-    const sandbox = await buildSandbox({ ...sandboxConfig, logger: false });
-    closeSandbox = () => sandbox.close();
-    const address = await sandbox.listen({ host: '127.0.0.1', port: 0 });
-    const privateKey = privateKeyFileVar(env, 'FINTECTURE_PRIVATE_KEY_FILE');
-    upstream = {
-      baseUrl: address,
-      appId: sandbox.sandbox.appId,
-      appSecret: sandbox.sandbox.appSecret,
-      flavor: embeddedSandboxFlavor([sandbox.sandbox, sandboxConfig], env),
-      ...(privateKey ? { privateKey } : {}),
-    };
+    closeSandbox = sandbox.close;
+    upstream = sandbox.upstream;
     console.log(
-      `FINTECTURE_API_URL is not set: checking an embedded sandbox on ${address} (flavour ${upstream.flavor}), as \`npm start\` would run one.`,
+      `FINTECTURE_API_URL is not set: checking an embedded sandbox on ${sandbox.address} (flavour ${sandbox.flavor}), as \`npm start\` would run one.`,
     );
   }
   const result = await checkUpstream(upstream);

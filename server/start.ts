@@ -5,14 +5,11 @@
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { join } from 'node:path';
+import { startEmbeddedSandbox } from './embeddedSandbox';
 import { proxyConfigFromEnv, type ProxyEnvConfig } from './proxy/config';
-import { embeddedSandboxFlavor } from './proxy/flavor';
 import { serveProxy } from './proxy/serve';
-import type { UpstreamConfig } from './proxy/upstream';
-import { buildApp as buildSandbox } from './sandbox/app';
-import { sandboxConfigFromEnv } from './sandbox/config';
-import { ConfigError, privateKeyFileVar } from './shared/env';
+import { ConfigError } from './shared/env';
 import { ownerOnlyDir } from './shared/privateFiles';
 import { StoreError } from './store/errors';
 
@@ -49,38 +46,14 @@ function buildDashboardIfStale(): void {
 
 /** No Fintecture credentials: the sandbox on a loopback port of its own, with its data under DATA_DIR. */
 async function embedSandbox(config: ProxyEnvConfig) {
-  const env = process.env;
-  const sandboxConfig = sandboxConfigFromEnv({ ...env, DATA_DIR: config.dataDir });
-  const privateKey = privateKeyFileVar(env, 'FINTECTURE_PRIVATE_KEY_FILE');
-  if (sandboxConfig.db !== ':memory:') {
-    ownerOnlyDir(dirname(resolve(sandboxConfig.db)), { ours: false });
-  }
-  const sandbox = await buildSandbox({
-    ...sandboxConfig,
-    logger: { level: env.SANDBOX_LOG_LEVEL ?? 'warn' },
+  const sandbox = await startEmbeddedSandbox(process.env, {
+    dataDir: config.dataDir,
+    apiFlavor: config.apiFlavor,
   });
-  const address = await sandbox.listen({
-    host: '127.0.0.1',
-    port: env.SANDBOX_PORT ? sandboxConfig.port : 0,
-  });
-  const flavor = embeddedSandboxFlavor([sandbox.sandbox, sandboxConfig], env);
-  if (config.apiFlavor !== undefined && config.apiFlavor !== flavor) {
-    await sandbox.close();
-    throw new ConfigError(
-      `FINTECTURE_API_FLAVOR=${config.apiFlavor} disagrees with the embedded sandbox, which speaks ${flavor} (SANDBOX_FLAVOR): unset FINTECTURE_API_FLAVOR, or set SANDBOX_FLAVOR=${config.apiFlavor}`,
-    );
-  }
   console.log(
-    `Embedded sandbox on ${address} with ${sandbox.sandbox.store.countCustomers()} customers (${sandboxConfig.db}) (flavour ${flavor}${privateKey ? ', signed' : ''})`,
+    `Embedded sandbox on ${sandbox.address} with ${sandbox.customers} customers (${sandbox.db}) (flavour ${sandbox.flavor}${sandbox.upstream.privateKey ? ', signed' : ''})`,
   );
-  const upstream: UpstreamConfig = {
-    baseUrl: address,
-    appId: sandbox.sandbox.appId,
-    appSecret: sandbox.sandbox.appSecret,
-    flavor,
-  };
-  if (privateKey) upstream.privateKey = privateKey;
-  return { upstream, close: () => sandbox.close() };
+  return sandbox;
 }
 
 // DIST_DIR names a dashboard built elsewhere: serve it as it is.

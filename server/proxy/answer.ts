@@ -6,8 +6,6 @@ import { problem } from './problem';
 export function sendUpstreamAnswer(
   reply: FastifyReply,
   answer: StoredAnswer & { retryAfter?: string | undefined },
-  /** For a 2xx only; anything else stays no-store. */
-  cacheControl = 'no-store',
 ) {
   // A 401 here is the API refusing the proxy (token or signature), not the agent's session.
   if (answer.status === 401) {
@@ -38,10 +36,7 @@ export function sendUpstreamAnswer(
   }
   reply
     .code(answer.status)
-    .header(
-      'cache-control',
-      answer.status >= 200 && answer.status < 300 ? cacheControl : 'no-store',
-    )
+    .header('cache-control', 'no-store')
     .header('content-type', 'application/json; charset=utf-8');
   if (answer.retryAfter !== undefined) reply.header('retry-after', answer.retryAfter);
   return reply.send(answer.body);

@@ -4,7 +4,9 @@ import type { UpstreamResponse } from './upstream';
  * Successful answers of reference data (the providers list), kept for a while
  * per replica, keyed by the forwarded target: a picker opened by every agent
  * all day costs the upstream one call an hour per filter. Bounded (the oldest
- * entry goes first); failures are never kept; concurrent misses share one call.
+ * entry goes first); failures, and lists with nothing in them, are never kept
+ * (an empty list may be the upstream's hiccup, and Retry must ask again);
+ * concurrent misses share one call.
  */
 export const PROVIDERS_TTL_MS = 3_600_000;
 export const PROVIDERS_MAX_ENTRIES = 100;
@@ -24,12 +26,7 @@ export class AnswerCache {
     private readonly maxEntries = PROVIDERS_MAX_ENTRIES,
   ) {}
 
-  /** Seconds an answer is kept: what `max-age` may say. */
-  get maxAgeSeconds(): number {
-    return Math.floor(this.ttlMs / 1000);
-  }
-
-  /** The kept answer for `key`, or `load`'s (kept when it is a 200 with whole JSON). */
+  /** The kept answer for `key`, or `load`'s (kept when it is a 200 listing something). */
   async get(key: string, load: () => Promise<UpstreamResponse>): Promise<UpstreamResponse> {
     const kept = this.entries.get(key);
     if (kept && kept.expiresAt > this.now()) return kept.answer;
@@ -65,8 +62,8 @@ export class AnswerCache {
 function worthKeeping(answer: UpstreamResponse): boolean {
   if (answer.status !== 200 || !(answer.contentType ?? '').includes('json')) return false;
   try {
-    JSON.parse(answer.body.toString('utf8'));
-    return true;
+    const parsed = JSON.parse(answer.body.toString('utf8')) as { data?: unknown } | null;
+    return Array.isArray(parsed?.data) && parsed.data.length > 0;
   } catch {
     return false;
   }

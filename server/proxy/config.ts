@@ -4,7 +4,7 @@ import { join, resolve } from 'node:path';
 import { ConfigError, intVar, privateKeyFileVar, stringVar, urlVar } from '../shared/env';
 import { ownerOnlyDir, ownerOnlyIfPresent } from '../shared/privateFiles';
 import type { ProxyConfig } from './app';
-import { defaultFlavorOf, flavorVar, type ApiFlavor } from './flavor';
+import { defaultFlavorOf, flavorVar, isFintectureHost, type ApiFlavor } from './flavor';
 import { isLoopbackListenAddress } from './hosts';
 import { DEFAULT_MAX_CONNECTIONS } from './plugins/connectionLimits';
 
@@ -151,11 +151,10 @@ export function proxyConfigFromEnv(env: NodeJS.ProcessEnv): ProxyEnvConfig {
  * in the sandbox (JS SDK `src/utils/URLBuilders/BaseUrls.ts`, Ruby SDK `lib/fintecture/api/base_url.rb`).
  */
 export function isProductionFintectureHost(url: string): boolean {
-  const host = new URL(url).hostname.toLowerCase().replace(/\.$/, '');
-  const fintecture = host === 'fintecture.com' || host.endsWith('.fintecture.com');
-  const label = host.split('.')[0]!;
+  if (!isFintectureHost(url)) return false;
+  const label = new URL(url).hostname.toLowerCase().split('.')[0]!;
   // `api-sandbox`, `api-sandbox-test` (Ruby SDK's test environment) are not production.
-  return fintecture && !label.includes('sandbox') && !label.includes('test');
+  return !label.includes('sandbox') && !label.includes('test');
 }
 
 /** For the embedded sandbox only: a session secret generated once and kept under DATA_DIR. */

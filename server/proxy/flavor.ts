@@ -68,6 +68,8 @@ const text = (value: unknown): string | undefined =>
 
 /** One verification object in the dashboard's words (in place): its status mapped, its link named `link`. */
 function mapVerification(row: Json): void {
+  // A JSON:API resource keeps its fields under `attributes`: mapped there, where they are.
+  if (isObject(row.attributes)) mapVerification(row.attributes);
   if (typeof row.status === 'string') row.status = dashboardStatus(row.status);
   const meta = isObject(row.meta) ? row.meta : undefined;
   const url = text(row.url) ?? text(row.redirect_url) ?? text(meta?.url);
@@ -75,7 +77,10 @@ function mapVerification(row: Json): void {
     if (text(row.link) === undefined) row.link = url;
     delete row.url;
     delete row.redirect_url;
-    if (meta && text(meta.url) !== undefined) delete meta.url;
+    if (meta && text(meta.url) !== undefined) {
+      delete meta.url;
+      if (Object.keys(meta).length === 0) delete row.meta;
+    }
   }
 }
 
@@ -184,9 +189,13 @@ export function dashboardError(
       sentences.push(words);
     }
   }
-  const firstWords = items
-    .map((item) => text(item.detail) ?? text(item.title) ?? text(item.message))
-    .find((words) => words !== undefined);
+  // Every item under its field: the words are shown there, and the message only says what failed.
+  const firstWords =
+    fieldErrors.length > 0
+      ? undefined
+      : items
+          .map((item) => text(item.detail) ?? text(item.title) ?? text(item.message))
+          .find((words) => words !== undefined);
   const message =
     text(top.message) ??
     (sentences.length > 0 ? sentences.join(' ') : undefined) ??

@@ -32,7 +32,20 @@ export async function buildApp(config: SandboxConfig): Promise<FastifyInstance> 
   const app = Fastify({
     ...(config.logger && typeof config.logger === 'object' && 'child' in config.logger
       ? { loggerInstance: config.logger }
-      : { logger: config.logger ?? false }),
+      : {
+          logger: config.logger
+            ? {
+                ...(config.logger === true ? {} : config.logger),
+                // A consent link's token is a secret: the log says which page, never the token.
+                serializers: {
+                  req: (request: { method: string; url: string }) => ({
+                    method: request.method,
+                    url: withoutConsentToken(request.url),
+                  }),
+                },
+              }
+            : false,
+        }),
     bodyLimit: BODY_LIMIT,
     genReqId: (request) => {
       const given = request.headers['x-request-id'];
@@ -75,4 +88,9 @@ export async function buildApp(config: SandboxConfig): Promise<FastifyInstance> 
   const operationIds = contract.operations.map((operation) => operation.operationId);
   await app.register(controlRoutes, { operationIds });
   return app;
+}
+
+/** `/consent/<id>/<token>…` as `/consent/<id>/…`. */
+export function withoutConsentToken(url: string): string {
+  return url.replace(/^(\/consent\/[^/?#]+\/)[^/?#]+/, '$1…');
 }

@@ -27,7 +27,8 @@ export interface ConsentView {
   lang: Lang;
   appId: string;
   customerName: string;
-  holderName: string;
+  /** The holder names the bank returns, one per account (the customer's name when none). */
+  holderNames: readonly string[];
   banks: { id: string; name: string }[];
   selectedBank?: string | undefined;
   /** The bank the result came from, once final. */
@@ -49,7 +50,7 @@ const TEXT = {
     bank: 'Your bank',
     bankShort: 'Bank',
     holderShort: 'Account holder',
-    holder: 'Account holder name returned by the bank',
+    holder: 'Account holder names returned by the bank',
     confirm: 'Confirm',
     cancel: 'Cancel',
     cancelledTitle: 'Verification cancelled',
@@ -79,7 +80,7 @@ const TEXT = {
     bank: 'Votre banque',
     bankShort: 'Banque',
     holderShort: 'Titulaire',
-    holder: 'Nom du titulaire renvoyé par la banque',
+    holder: 'Noms des titulaires renvoyés par la banque',
     confirm: 'Confirmer',
     cancel: 'Annuler',
     cancelledTitle: 'Vérification annulée',
@@ -186,7 +187,7 @@ export function consentPage(view: ConsentView): string {
   const outcome = final
     ? `
 <dt>${t.bankShort}</dt><dd>${bank}</dd>
-<dt>${t.holderShort}</dt><dd>${escapeHtml(view.holderName)}</dd>`
+<dt>${t.holderShort}</dt><dd>${view.holderNames.map(escapeHtml).join('<br>')}</dd>`
     : '';
   const facts = `<dl>
 <dt>${t.merchant}</dt><dd>${escapeHtml(view.appId)}</dd>
@@ -231,7 +232,7 @@ ${facts}
 ${lang}
 <label for="bank">${t.bank}</label>
 <select id="bank" name="provider_id">${options}</select>
-<p class="holder"><span>${t.holder}</span><strong>${escapeHtml(view.holderName)}</strong></p>
+<p class="holder"><span>${t.holder}</span>${view.holderNames.map((name) => `<strong>${escapeHtml(name)}</strong>`).join('')}</p>
 </form>
 <div class="actions">
 <button class="primary" type="submit" form="confirm">${t.confirm}</button>

@@ -115,7 +115,8 @@ async function api(
         const answer = await providers.get(target, () =>
           app.upstream.call(operation.method, target, body, request.id),
         );
-        return sendUpstreamAnswer(reply, answer, `private, max-age=${providers.maxAgeSeconds}`);
+        // Not kept by the browser: the dashboard keeps it itself, and its Retry must reach us.
+        return sendUpstreamAnswer(reply, answer);
       }
       const answer = await app.upstream.call(operation.method, target, body, request.id);
       if (answer.status >= 200 && answer.status < 300) {

@@ -5,6 +5,7 @@ import {
   fieldNamedIn,
   fieldOfPointer,
   FlavorMapping,
+  mapVerificationBody,
 } from '../flavor';
 
 /** The mapping's pure pieces (the wire is flavor.test.ts's). */
@@ -23,6 +24,39 @@ describe('the flavour mapping', () => {
     expect(new FlavorMapping('seed').outgoingTarget('/v1/customers/c/bank-accounts')).toBe(
       '/v1/customers/c/bank-accounts',
     );
+  });
+
+  it('maps a JSON:API resource under its attributes, and drops a meta left empty', () => {
+    const resource = {
+      data: {
+        id: 'v-1',
+        type: 'verification',
+        attributes: { status: 'initiated', url: 'https://x/1' },
+      },
+    };
+    mapVerificationBody(resource);
+    expect(resource).toEqual({
+      data: {
+        id: 'v-1',
+        type: 'verification',
+        attributes: { status: 'pending', link: 'https://x/1' },
+      },
+    });
+    const withMeta = { id: 'v-2', status: 'success', meta: { url: 'https://x/2' } };
+    mapVerificationBody(withMeta);
+    expect(withMeta).toEqual({ id: 'v-2', status: 'verified', link: 'https://x/2' });
+    const keptMeta = {
+      id: 'v-3',
+      status: 'cancelled',
+      meta: { url: 'https://x/3', session_id: 's' },
+    };
+    mapVerificationBody(keptMeta);
+    expect(keptMeta).toEqual({
+      id: 'v-3',
+      status: 'cancelled',
+      link: 'https://x/3',
+      meta: { session_id: 's' },
+    });
   });
 
   it('maps the four Fintecture statuses and passes any other through', () => {

@@ -50,7 +50,8 @@ describe('the providers list', () => {
     const path = '/api/res/v1/providers?filter[country]=FR&filter[ais]=accounts&other=1';
     const first = await proxy.viewer.fetch(path);
     expect(first.status).toBe(200);
-    expect(first.headers.get('cache-control')).toBe('private, max-age=3600');
+    // The proxy keeps it; the browser does not (the dashboard's Retry must reach the proxy).
+    expect(first.headers.get('cache-control')).toBe('no-store');
     expect(await first.json()).toEqual(PROVIDERS);
     const second = await proxy.agent.fetch(path);
     expect(second.status).toBe(200);
@@ -90,6 +91,19 @@ describe('the providers list', () => {
       expect(await (await proxy.viewer.fetch(path)).json()).toEqual(PROVIDERS);
     }
     expect(providerCalls()).toHaveLength(calls + 1);
+  });
+
+  it('keeps no empty list, nor a 200 that lists nothing', async () => {
+    const path = '/api/res/v1/providers?filter[country]=IT';
+    for (const body of [{ data: [] }, {}, { data: {} }]) {
+      upstream.routes.set('GET /res/v1/providers', { body });
+      const before = providerCalls().length;
+      expect((await proxy.viewer.fetch(path)).status).toBe(200);
+      expect((await proxy.viewer.fetch(path)).status).toBe(200);
+      expect(providerCalls(), JSON.stringify(body)).toHaveLength(before + 2);
+    }
+    upstream.routes.set('GET /res/v1/providers', { body: PROVIDERS });
+    expect(await (await proxy.viewer.fetch(path)).json()).toEqual(PROVIDERS);
   });
 
   it('refuses an anonymous read', async () => {

@@ -85,21 +85,30 @@ describe('the upstream check', () => {
     },
   );
 
-  it('says the scope is missing when the token lacks it, or the read is forbidden', async () => {
+  it('says the scope is missing when the read is forbidden, naming a token scope without it', async () => {
+    // A token scope that reads otherwise is no verdict: how Fintecture echoes it is documented nowhere.
+    const otherWords = await upstream({
+      'POST /oauth/accesstoken': { body: { ...TOKEN_ANSWER, scope: 'PIS AIS' } },
+      [`GET ${CHECK_TARGET}`]: { body: { data: [], meta: { count: 0 } } },
+    });
+    expect(await checkUpstream(config(otherWords))).toMatchObject({ ok: true, outcome: 'ok' });
+    expect(otherWords.to('GET', CHECK_TARGET)).toHaveLength(1);
+
     const narrow = await upstream({
       'POST /oauth/accesstoken': { body: { ...TOKEN_ANSWER, scope: 'PIS AIS' } },
+      [`GET ${CHECK_TARGET}`]: { status: 403, body: { status: '403', code: 'forbidden' } },
     });
     const noScope = await checkUpstream(config(narrow));
     expect(noScope).toMatchObject({ ok: false, outcome: 'scope_missing' });
-    expect(noScope.message).toMatch(/^scope missing: .*"PIS AIS"/);
+    expect(noScope.message).toMatch(/^scope missing: .*HTTP 403.*"PIS AIS"/);
 
     const forbidden = await upstream({
-      'POST /oauth/accesstoken': { body: { ...TOKEN_ANSWER, scope: 'customers' } },
+      'POST /oauth/accesstoken': { body: { ...TOKEN_ANSWER, scope: 'Customers' } },
       [`GET ${CHECK_TARGET}`]: { status: 403, body: { status: '403', code: 'forbidden' } },
     });
     const refused = await checkUpstream(config(forbidden));
     expect(refused).toMatchObject({ ok: false, outcome: 'scope_missing' });
-    expect(refused.message).toMatch(/^scope missing: .*HTTP 403/);
+    expect(refused.message).toMatch(/^scope missing: .*\(HTTP 403\); give/);
   });
 
   it('says the signature is refused when a signed read gets 401, and that the key is missing without one', async () => {

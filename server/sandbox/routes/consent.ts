@@ -38,12 +38,23 @@ function htmlHeaders(reply: FastifyReply): FastifyReply {
     .header('cache-control', 'no-store');
 }
 
-/** The customer's country (address, else France): the banks offered are those with accounts there. */
+/**
+ * The customer's country (address, else France): the banks offered are those
+ * with accounts there, and first the one the verification was started with,
+ * listed or not (another country's, an id typed, a `fail…` one): it is never
+ * swapped for another behind the tester's back.
+ */
 function banksFor(consent: Consent) {
   const country = consent.customer.address?.country;
   const local = country ? findProviders({ country, ais: 'accounts' }) : [];
-  const banks = local.length > 0 ? local : findProviders({ country: 'FR', ais: 'accounts' });
-  return banks.map((bank) => ({ id: bank.id, name: bank.attributes.name }));
+  const banks = (local.length > 0 ? local : findProviders({ country: 'FR', ais: 'accounts' })).map(
+    (bank) => ({ id: bank.id, name: bank.attributes.name }),
+  );
+  const started = consent.verification.provider_id;
+  if (started && !banks.some((bank) => bank.id === started)) {
+    banks.unshift({ id: started, name: providerById(started)?.attributes.name ?? started });
+  }
+  return banks;
 }
 
 function stateOf(consent: Consent): ConsentState {
@@ -85,11 +96,10 @@ export const consentRoutes: FastifyPluginAsync = async (app) => {
           lang,
           appId,
           customerName: fullName,
-          holderName: holders[0] ?? fullName,
+          // Every holder is compared on Confirm, so every one is shown.
+          holderNames: holders.length > 0 ? holders : [fullName],
           banks,
-          selectedBank: banks.some((bank) => bank.id === verification.provider_id)
-            ? verification.provider_id
-            : banks[0]?.id,
+          selectedBank: verification.provider_id ?? banks[0]?.id,
           bankName:
             providerById(verification.provider_id ?? '')?.attributes.name ??
             verification.provider_id,
@@ -114,7 +124,9 @@ export const consentRoutes: FastifyPluginAsync = async (app) => {
       // The bank picked, when it is one; else the one the verification was started with.
       const picked = request.body?.provider_id;
       const providerId =
-        picked && providerById(picked) ? picked : (verification.provider_id ?? 'sandbox');
+        picked && (providerById(picked) || picked === verification.provider_id)
+          ? picked
+          : (verification.provider_id ?? 'sandbox');
       store.confirmVerification(
         verificationSeq,
         providerId,

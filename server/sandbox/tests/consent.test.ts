@@ -137,9 +137,8 @@ describe('a Fintecture-style verification', () => {
     expect(html).toContain('<h1>Verify your identity with your bank</h1>');
     expect(html).toContain('test-app');
     expect(html).toContain('Jean Dupont');
-    // The holder of the most recent account is the one the bank returns.
-    expect(html).toContain('<strong>M. DUPONT JEAN</strong>');
-    expect(html).not.toContain('OLD HOLDER');
+    // Every holder the bank returns, as every one is compared on Confirm.
+    expect(html).toContain('<strong>M. DUPONT JEAN</strong><strong>OLD HOLDER</strong>');
     expect(html).toContain('<label for="bank">Your bank</label>');
     expect(html).toContain('<option value="socgfrpp" selected>Société Générale</option>');
     expect(html).toContain('<option value="bnpafrpp">BNP Paribas</option>');
@@ -148,7 +147,6 @@ describe('a Fintecture-style verification', () => {
     expect(html).not.toContain('cpnnfrp1');
     expect(html).toMatch(/<button[^>]*type="submit"[^>]*>Confirm<\/button>/);
     expect(html).toMatch(/<button[^>]*type="submit"[^>]*>Cancel<\/button>/);
-    expect(html).not.toContain('<script');
     // The switch to French.
     expect(html).toMatch(/<a href="[^"]+\?lang=fr"[^>]*>FR<\/a>/);
   });
@@ -184,6 +182,54 @@ describe('a Fintecture-style verification', () => {
     expect(html).toContain('<option value="cobadeff" selected>Commerzbank</option>');
     expect(html).not.toContain('bnpafrpp');
     expect(html).toContain('<strong>Anna Schmidt</strong>');
+  });
+
+  it('escapes every name it shows, on the open, cancelled and final page', async () => {
+    const { customer, start, page, press } = await served();
+    const customerId = await customer(
+      { first_name: '<img src=x onerror=alert(1)>', last_name: '"Dupont&' },
+      ['"><script>alert(2)</script>'],
+    );
+    const { url } = await start(customerId);
+    const pages = [(await page(`${url}?lang=en`)).html];
+    await press(url!, 'cancel');
+    pages.push((await page(`${url}?lang=en`)).html);
+    await press(url!, 'confirm');
+    pages.push((await page(`${url}?lang=en`)).html);
+    for (const html of pages) {
+      expect(html).not.toMatch(/<script|<img|onerror=alert\(1\)>/);
+      expect(html).toContain('&lt;img src=x onerror=alert(1)&gt;');
+      expect(html).toContain('&quot;&gt;&lt;script&gt;alert(2)&lt;/script&gt;');
+    }
+  });
+
+  it('keeps the bank the verification was started with, even one its country does not list', async () => {
+    const { customer, start, read, page, press } = await served();
+    const customerId = await customer();
+    const started = await start(customerId, { provider_id: 'failing-bank' });
+    const { html } = await page(`${started.url}?lang=en`);
+    expect(html).toContain('<option value="failing-bank" selected>failing-bank</option>');
+    expect(html).toContain('<option value="bnpafrpp">BNP Paribas</option>');
+    // Confirmed through it, it fails as the sandbox's failing banks do.
+    await press(started.url!, 'confirm', { provider_id: 'failing-bank' });
+    expect(await read(customerId, started.id)).toMatchObject({
+      status: 'failed',
+      provider_id: 'failing-bank',
+    });
+  });
+
+  it("never writes a link's token to its log", async () => {
+    const lines: string[] = [];
+    const { customer, start, page, press } = await served({
+      logger: { level: 'info', stream: { write: (line: string) => lines.push(line) } },
+    });
+    const { url } = await start(await customer());
+    const token = new URL(url!).pathname.split('/')[3]!;
+    await page(url!);
+    await press(url!, 'cancel');
+    const logged = lines.join('');
+    expect(logged).toContain(`/consent/${new URL(url!).pathname.split('/')[2]}/…`);
+    expect(logged).not.toContain(token);
   });
 
   it('resolves on Confirm by name matching: success, with its score, and the link is gone', async () => {
