@@ -133,8 +133,10 @@ function connectSqlite(options: ConnectOptions): Connection {
   const file = options.sqliteFile ?? join(options.dataDir, 'backoffice.db');
   if (file !== ':memory:') privateFile(dirname(file), file);
   const database = new Database(file);
-  database.pragma('journal_mode = WAL');
+  // The wait first: switching a new file to WAL takes a lock, and another process opening it
+  // at the same moment would otherwise get SQLITE_BUSY at once instead of waiting its turn.
   database.pragma(`busy_timeout = ${options.busyTimeoutMs ?? 5_000}`);
+  database.pragma('journal_mode = WAL');
   database.pragma('synchronous = NORMAL');
   database.pragma('foreign_keys = ON');
   return {
