@@ -154,9 +154,11 @@ test('an agent starts a verification and sees it resolve without reloading', asy
   await expect(dialog.getByRole('textbox', { name: 'Expected name' })).toHaveValue(
     'Jean-Pierre Dupont',
   );
-  // The bank is one of the upstream's providers, searched by name.
-  await dialog.getByRole('combobox', { name: 'Provider' }).fill('Sandbox');
-  await page.getByRole('option', { name: /Sandbox Bank/ }).click();
+  // The bank is one of the upstream's providers, searched by name; the customer has no address,
+  // so those of their account's country (a German IBAN) are offered.
+  await expect(dialog.getByText(/among the \d+ of DE/)).toBeVisible();
+  await dialog.getByRole('combobox', { name: 'Provider' }).fill('commerz');
+  await page.getByRole('option', { name: /Commerzbank/ }).click();
   await dialog.getByRole('button', { name: 'Start verification' }).click();
   // The first row under the header: this customer's one verification.
   const row = page.getByRole('table').getByRole('row').nth(1);
