@@ -39,8 +39,8 @@ beforeAll(async () => {
   const store = stack.sandbox.sandbox.store;
   ibans = store
     .listCustomers(1, 100)
-    .flatMap((each) => store.listBankAccounts(store.customerSeq(each.id)!))
-    .map((each) => each.iban);
+    .flatMap((each) => store.listBankAccounts(store.customerSeq(each.id!)!))
+    .map((each) => each.iban!);
   expect(ibans).toContain(IBAN);
   expect(ibans.length).toBeGreaterThan(3);
 });
@@ -61,7 +61,7 @@ async function bytes(response: Response): Promise<string> {
 
 describe('a viewer after a full IBAN', () => {
   it('gets none from the bank-account operations, however asked', async () => {
-    const seeded = stack.sandbox.sandbox.store.listCustomers(1, 100).map((each) => each.id);
+    const seeded = stack.sandbox.sandbox.store.listCustomers(1, 100).map((each) => each.id!);
     const paths = [customerId, ...seeded].flatMap((id) => [
       `/api/v1/customers/${id}/bank-accounts`,
       `/api/v1/customers/${id}/bank-accounts?reveal=true&unmasked=1&fields=iban`,
@@ -97,7 +97,7 @@ describe('a viewer after a full IBAN', () => {
     const single = `/api/v1/customers/${customerId}/bank-accounts/${accountId}`;
     for (const method of ['GET', 'HEAD', 'OPTIONS', 'POST', 'PUT', 'PATCH']) {
       for (const headers of [
-        {},
+        {} as Record<string, string>,
         { 'x-role': 'agent', 'x-user-role': 'agent', 'x-forwarded-user': 'alice' },
         { 'x-http-method-override': 'GET', 'x-method-override': 'GET' },
         { accept: 'application/json;q=0, text/csv', range: 'bytes=0-' },
