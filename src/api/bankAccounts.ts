@@ -29,9 +29,16 @@ export function bankAccountsQuery(customerId: string) {
   });
 }
 
+/**
+ * One account. For an agent the server answers it whole and records the read
+ * as an `iban_revealed` audit event, so it is fetched when the page asks, not
+ * again whenever the window regains focus or the network comes back.
+ */
 export function bankAccountQuery(customerId: string, accountId: string) {
   return queryOptions({
     queryKey: bankAccountKeys.detail(customerId, accountId),
+    refetchOnWindowFocus: false,
+    refetchOnReconnect: false,
     queryFn: ({ signal }) =>
       unwrap(
         api.GET('/v1/customers/{customer_id}/bank-accounts/{account_id}', {
