@@ -120,6 +120,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/bo/environment": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Which upstream the server talks to
+         * @description What the environment banner says, before and after sign-in: anyone may read it (no session needed; the only /bo route that is so). `kind` is `emulated` for the embedded sandbox (demo data), `fintecture_sandbox` for a Fintecture sandbox host, `production` for Fintecture's production API, `other` for any other URL; `label` says it in English (the dashboard translates by `kind`). Never a secret, an application id, a token or a URL path: at most the upstream's host. Answered with `Cache-Control: no-cache` and an ETag: a restart against another upstream shows at the next read.
+         */
+        get: operations["serverEnvironment"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/bo/index/status": {
         parameters: {
             query?: never;
@@ -329,6 +349,14 @@ export interface components {
          * @enum {string}
          */
         Role: "viewer" | "agent";
+        ServerEnvironment: {
+            /** @enum {string} */
+            kind: "emulated" | "fintecture_sandbox" | "production" | "other";
+            /** @description In English: "Sandbox (emulated, demo data)", "Fintecture sandbox", "Production", "Custom API (api.example.com)". */
+            label: string;
+            /** @description The upstream's host (and port, when not the default); absent for the embedded sandbox. */
+            host?: string;
+        };
         Agent: {
             username: string;
             role: components["schemas"]["Role"];
@@ -687,6 +715,33 @@ export interface operations {
                 };
             };
             401: components["responses"]["Problem"];
+        };
+    };
+    serverEnvironment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The upstream's kind. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ServerEnvironment"];
+                };
+            };
+            /** @description Unchanged since the ETag sent in If-None-Match. */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
         };
     };
     indexStatus: {

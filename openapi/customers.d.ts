@@ -252,6 +252,8 @@ export interface components {
             holder_name?: string;
             currency?: string;
             verified?: boolean;
+            /** @description Added by the back-office server, never sent by the Customers API. `true`: `iban` is masked to its country code and last four, the rest as `•` (same length, no spaces), e.g. `FR•••••••••••••••••••••0189`: every answer to a viewer, and every list answer. `false`: `iban` is whole: an agent's read of this one account (the Reveal, recorded as an `iban_revealed` audit event) or the answer to the create the agent made. */
+            iban_masked?: boolean;
         };
         CustomerBankAccountCreate: {
             /** @description Spaces are allowed and removed; checked by country length and mod-97. */

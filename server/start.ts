@@ -67,7 +67,7 @@ try {
     await serveProxy(config, config.proxy.upstream);
   } else {
     const sandbox = await embedSandbox(config);
-    await serveProxy(config, sandbox.upstream, sandbox.close);
+    await serveProxy(config, sandbox.upstream, sandbox.close, { embeddedSandbox: true });
   }
 } catch (error) {
   if (!(error instanceof ConfigError || error instanceof StoreError)) throw error;

@@ -1,11 +1,24 @@
 import type { FastifyReply } from 'fastify';
+import { presentIbans } from './ibans';
 import type { StoredAnswer } from './idempotency';
 import { problem } from './problem';
+import type { Role } from './users';
 
-/** Passes the upstream's answer on: its status and JSON, nothing of its headers but the useful ones. */
+/** Who reads the answer, of which operation: what decides whether its IBANs go whole (ibans.ts). */
+export interface AnswerReader {
+  role: Role;
+  operationId: string;
+}
+
+/**
+ * Passes the upstream's answer on: its status and JSON, nothing of its headers
+ * but the useful ones, and its IBANs as `reader` may see them (masked unless
+ * ibans.ts says otherwise).
+ */
 export function sendUpstreamAnswer(
   reply: FastifyReply,
   answer: StoredAnswer & { retryAfter?: string | undefined },
+  reader: AnswerReader,
 ) {
   // A 401 here is the API refusing the proxy (token or signature), not the agent's session.
   if (answer.status === 401) {
@@ -34,12 +47,21 @@ export function sendUpstreamAnswer(
       `The Fintecture API answered HTTP ${answer.status} without JSON.`,
     );
   }
+  const presented = presentIbans(answer, reader.role, reader.operationId);
+  if (presented.kind === 'unreadable') {
+    return problem(
+      reply,
+      502,
+      'upstream_malformed',
+      'The Fintecture API answered with malformed JSON; retry shortly.',
+    );
+  }
   reply
     .code(answer.status)
     .header('cache-control', 'no-store')
     .header('content-type', 'application/json; charset=utf-8');
   if (answer.retryAfter !== undefined) reply.header('retry-after', answer.retryAfter);
-  return reply.send(answer.body);
+  return reply.send(presented.kind === 'rewritten' ? presented.body : answer.body);
 }
 
 /**

@@ -4,6 +4,7 @@ import Fastify, {
   type FastifyInstance,
   type FastifyServerOptions,
 } from 'fastify';
+import { serverEnvironment } from './environment';
 import type { IdempotencySettings } from './idempotency';
 import { allowedOperations } from './operations';
 import audit from './plugins/audit';
@@ -36,6 +37,11 @@ import type { UpstreamConfig } from './upstream';
 
 export interface ProxyConfig {
   upstream: UpstreamConfig;
+  /**
+   * The upstream is the embedded sandbox (`npm start` without FINTECTURE_API_URL):
+   * /bo/environment says `emulated`. Unset: judged by the upstream's URL.
+   */
+  embeddedSandbox?: boolean;
   /** At least 32 characters; signs the session cookie. */
   sessionSecret: string;
   usersFile: string;
@@ -133,7 +139,11 @@ export async function buildApp(config: ProxyConfig): Promise<FastifyInstance> {
     await signedIn.register(acceptJson);
     await signedIn.register(auth, { limits: config.loginLimits, now });
     await signedIn.register(api, { operations, now });
-    await signedIn.register(backOffice, { now, liveEvents: config.liveEvents });
+    await signedIn.register(backOffice, {
+      now,
+      liveEvents: config.liveEvents,
+      environment: serverEnvironment(config.upstream.baseUrl, config.embeddedSandbox === true),
+    });
   });
   await app.register(dashboardFiles, { distDir: config.distDir });
   return app;

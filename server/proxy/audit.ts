@@ -3,7 +3,7 @@ import type { AuditRepository } from '../store/audit';
 import type { StoredAnswer } from './idempotency';
 import type { SessionUser } from './sessions';
 
-/** What the audit trail records; `iban_revealed` comes with the next issue. */
+/** What the audit trail records; `iban_revealed` is an agent's read of one bank account (the Reveal). */
 export type AuditAction =
   | 'sign_in'
   | 'sign_in_failed'

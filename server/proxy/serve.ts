@@ -18,6 +18,8 @@ export async function serveProxy(
   config: ProxyEnvConfig,
   upstream: UpstreamConfig,
   onClose: () => Promise<void> = async () => {},
+  /** The upstream is the embedded sandbox (`npm start`): the banner says so. */
+  { embeddedSandbox = false }: { embeddedSandbox?: boolean } = {},
 ): Promise<void> {
   // DATA_DIR is the server's own: owner-only, even when an older version made it 0755.
   if (existsSync(config.dataDir)) ownerOnlyDir(config.dataDir, { ours: true });
@@ -26,6 +28,7 @@ export async function serveProxy(
   const app = await buildApp({
     ...config.proxy,
     upstream,
+    embeddedSandbox,
     sessionSecret,
     logger: {
       level: process.env.LOG_LEVEL ?? 'info',

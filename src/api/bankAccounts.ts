@@ -29,9 +29,16 @@ export function bankAccountsQuery(customerId: string) {
   });
 }
 
+/**
+ * One account. For an agent the server answers it whole and records the read
+ * as an `iban_revealed` audit event, so it is fetched when the page asks, not
+ * again whenever the window regains focus or the network comes back.
+ */
 export function bankAccountQuery(customerId: string, accountId: string) {
   return queryOptions({
     queryKey: bankAccountKeys.detail(customerId, accountId),
+    refetchOnWindowFocus: false,
+    refetchOnReconnect: false,
     queryFn: ({ signal }) =>
       unwrap(
         api.GET('/v1/customers/{customer_id}/bank-accounts/{account_id}', {
@@ -40,6 +47,24 @@ export function bankAccountQuery(customerId: string, accountId: string) {
         }),
       ),
   });
+}
+
+/**
+ * The Reveal: an agent's read of this one account, which the server answers
+ * with the IBAN whole (and records as an `iban_revealed` audit event). Not
+ * cached: every reveal is a read of its own, and audited as one. A viewer's
+ * answer stays masked (`iban_masked: true`), so nothing is revealed to them.
+ */
+export async function revealIban(customerId: string, accountId: string): Promise<string> {
+  const account = await unwrap(
+    api.GET('/v1/customers/{customer_id}/bank-accounts/{account_id}', {
+      params: { path: { customer_id: customerId, account_id: accountId } },
+    }),
+  );
+  if (account.iban_masked !== false || !account.iban) {
+    throw new Error('The server did not reveal this IBAN.');
+  }
+  return account.iban;
 }
 
 export const CURRENCIES = [

@@ -8,9 +8,11 @@ import {
   bankAccountFormSchema,
   bankAccountsQuery,
   CURRENCIES,
+  revealIban,
   useCreateBankAccount,
   type BankAccount,
 } from '../api/bankAccounts';
+import { useCanCreate } from '../api/auth';
 import { fullName, type Customer } from '../api/customers';
 import { CustomerResourceTab } from '../components/CustomerResourceTab';
 import { CreateForm } from '../components/CreateForm';
@@ -93,8 +95,21 @@ function DetailsLink({ account }: { account: BankAccount }) {
   );
 }
 
+/** The list's IBANs come masked; an agent's Show reads the one account (the audited Reveal), a viewer has none. */
+function AccountIban({ account }: { account: BankAccount }) {
+  const customer = useOutletContext<Customer>();
+  const isAgent = useCanCreate();
+  return (
+    <IbanText
+      iban={account.iban ?? ''}
+      masked={account.iban_masked}
+      reveal={isAgent ? () => revealIban(customer.id!, account.id!) : undefined}
+    />
+  );
+}
+
 const COLUMNS: ListColumn<BankAccount>[] = [
-  { header: 'IBAN', cell: (a) => <IbanText iban={a.iban ?? ''} />, skeletonWidth: 220 },
+  { header: 'IBAN', cell: (a) => <AccountIban account={a} />, skeletonWidth: 220 },
   { header: 'BIC', cell: (a) => a.bic ?? '—', cellProps: { ff: 'monospace' }, skeletonWidth: 80 },
   { header: 'Holder', cell: (a) => a.holder_name, skeletonWidth: 80 },
   { header: 'Currency', cell: (a) => a.currency, skeletonWidth: 80 },
@@ -115,7 +130,7 @@ function BankAccountCard({ account }: { account: BankAccount }) {
         </Text>
         <VerifiedBadge verified={account.verified} />
       </Group>
-      <IbanText iban={account.iban ?? ''} />
+      <AccountIban account={account} />
       <Group justify="space-between">
         <Text size="xs" c="dimmed">
           {[account.bic, account.currency].filter(Boolean).join(' · ')}

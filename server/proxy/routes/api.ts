@@ -1,13 +1,15 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { sendUpstreamAnswer } from '../answer';
 import { AnswerCache } from '../answerCache';
+import { lastFour, presentIbans } from '../ibans';
 import { IndexFeed } from '../index/feed';
 import { matchOperation, type AllowedOperation } from '../operations';
 import { roleAllows } from '../policy';
 import { acceptJson, API_BODY_LIMIT } from '../plugins/body';
 import { problem } from '../problem';
 import type { SignedInAgent } from '../sessions';
+import type { UpstreamResponse } from '../upstream';
 import { forwardCreate } from './create';
 
 /** A call the gate let through: who makes it, which operation, and the upstream target. */
@@ -97,6 +99,7 @@ async function api(
     handler: async (request, reply) => {
       const forwarding = request.forwarding!;
       const { agent, operation, params, target } = forwarding;
+      const reader = { role: agent.role, operationId: operation.operationId };
       if (operation.takesBody && !request.rawBody) {
         return problem(
           reply,
@@ -116,15 +119,46 @@ async function api(
           app.upstream.call(operation.method, target, body, request.id),
         );
         // Not kept by the browser: the dashboard keeps it itself, and its Retry must reach us.
-        return sendUpstreamAnswer(reply, answer);
+        return sendUpstreamAnswer(reply, answer, reader);
       }
       const answer = await app.upstream.call(operation.method, target, body, request.id);
       if (answer.status >= 200 && answer.status < 300) {
         const call = { operationId: operation.operationId, params, username: agent.username };
+        // The index reads the answer as it came (it keeps an IBAN's last four only).
         feed.read(call, answer.body, request.log);
+        if (operation.operationId === 'getBankAccountById' && agent.role === 'agent') {
+          await auditReveal(app, request, agent, params, answer);
+        }
       }
-      return sendUpstreamAnswer(reply, answer);
+      return sendUpstreamAnswer(reply, answer, reader);
     },
+  });
+}
+
+/**
+ * An agent's read of one bank account is the Reveal: its answer carries the
+ * IBAN whole (ibans.ts), so it is recorded as `iban_revealed`, by its last
+ * four, before the agent has it. An answer without an IBAN reveals nothing.
+ */
+async function auditReveal(
+  app: FastifyInstance,
+  request: FastifyRequest,
+  agent: SignedInAgent,
+  params: Record<string, string>,
+  answer: UpstreamResponse,
+): Promise<void> {
+  const presented = presentIbans(answer, agent.role, 'getBankAccountById');
+  if (presented.kind !== 'rewritten') return;
+  const last4 = presented.ibans.map(lastFour).find((four) => four !== undefined);
+  await app.audit(request, {
+    action: 'iban_revealed',
+    actor: agent.username,
+    role: agent.role,
+    outcome: 'revealed',
+    customerId: params.customer_id ?? null,
+    targetId: params.account_id ?? null,
+    upstreamRequestId: answer.requestId,
+    details: last4 === undefined ? {} : { iban_last4: last4 },
   });
 }
 

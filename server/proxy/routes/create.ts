@@ -51,8 +51,10 @@ export async function forwardCreate(
     return answer;
   };
 
+  // Only agents create; the answer carries what they typed (its IBAN whole), replayed to the same account only.
+  const reader = { role: agent.role, operationId: operation.operationId };
   const key = request.headers['idempotency-key'];
-  if (key === undefined) return sendUpstreamAnswer(reply, await execute());
+  if (key === undefined) return sendUpstreamAnswer(reply, await execute(), reader);
   if (typeof key !== 'string' || !IDEMPOTENCY_KEY.test(key)) {
     return problem(
       reply,
@@ -110,8 +112,8 @@ export async function forwardCreate(
       );
     case 'replayed':
       reply.header('idempotent-replayed', 'true');
-      return sendUpstreamAnswer(reply, outcome.answer);
+      return sendUpstreamAnswer(reply, outcome.answer, reader);
     case 'fresh':
-      return sendUpstreamAnswer(reply, outcome.answer);
+      return sendUpstreamAnswer(reply, outcome.answer, reader);
   }
 }

@@ -85,7 +85,7 @@ describe('start-up', () => {
     }
   });
 
-  it('takes the embedded sandbox flavour with `npm start`, and refuses a FINTECTURE_API_FLAVOR that disagrees', async () => {
+  it('takes the embedded sandbox flavour with `npm start` (and says emulated), and refuses a FINTECTURE_API_FLAVOR that disagrees', async () => {
     const env = {
       ...quiet,
       DATA_DIR: join(dir, 'embedded'),
@@ -100,6 +100,12 @@ describe('start-up', () => {
     const server = await startLikeNpmStart(env);
     try {
       expect(server.output()).toMatch(/Embedded sandbox on .*\(flavour fintecture\)/);
+      // The environment banner's source says so, to anyone, before sign-in.
+      const environment = await fetch(`${server.url}/bo/environment`);
+      expect(await environment.json()).toEqual({
+        kind: 'emulated',
+        label: 'Sandbox (emulated, demo data)',
+      });
       await expect
         .poll(server.output, { timeout: 30_000 })
         .toMatch(/Upstream check: OK: .*flavour fintecture/);
