@@ -44,6 +44,8 @@ async function startStack({
       attemptTimeoutMs: 4000,
       flavor,
     },
+    // The sandbox runs in this process: the dashboard is told it talks to an emulation.
+    embeddedSandbox: true,
     sessionSecret: env.sessionSecret,
     usersFile: join(mkdtempSync(join(tmpdir(), 'e2e-users-')), 'users.json'),
     distDir: env.distDir,
