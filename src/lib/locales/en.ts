@@ -318,7 +318,6 @@ export const messages = {
   'error.invalid_credentials': 'The username or password is wrong.',
   'error.csrf_refused':
     'This request needs the X-CSRF header and must come from the dashboard itself.',
-  'error.rate_limited': 'Too many requests: wait a moment, then try again.',
   'error.too_many_requests': 'Too many requests: wait a moment, then try again.',
   'error.too_many_attempts': 'Too many sign-in attempts: wait a moment, then try again.',
   'error.upstream_unreachable': 'The Fintecture API cannot be reached; retry shortly.',
@@ -326,8 +325,8 @@ export const messages = {
   'error.upstream_malformed': 'The Fintecture API answered with malformed JSON; retry shortly.',
   'error.upstream_refused_credentials':
     'The Fintecture API refused the application credentials (FINTECTURE_APP_ID / FINTECTURE_APP_SECRET).',
-  'error.store_unavailable': "The back-office's database is unavailable; retry shortly.",
-  'error.service_unavailable': 'The service is unavailable; retry shortly.',
+  'error.store_unavailable':
+    "The dashboard's database cannot be reached right now; nothing was changed. Try again in a few seconds.",
   'error.idempotency_in_progress':
     'The same create is still being processed; retry in a moment to get its answer.',
   'error.session_not_found': 'This session has already ended.',

@@ -324,7 +324,6 @@ export const messages: Record<keyof typeof english, string> = {
   'error.invalid_credentials': "Le nom d'utilisateur ou le mot de passe est incorrect.",
   'error.csrf_refused':
     "Cette requête doit porter l'en-tête X-CSRF et venir du tableau de bord lui-même.",
-  'error.rate_limited': 'Trop de requêtes\u00a0: patientez un instant, puis réessayez.',
   'error.too_many_requests': 'Trop de requêtes\u00a0: patientez un instant, puis réessayez.',
   'error.too_many_attempts':
     'Trop de tentatives de connexion\u00a0: patientez un instant, puis réessayez.',
@@ -337,8 +336,7 @@ export const messages: Record<keyof typeof english, string> = {
   'error.upstream_refused_credentials':
     "L'API Fintecture a refusé les identifiants de l'application (FINTECTURE_APP_ID / FINTECTURE_APP_SECRET).",
   'error.store_unavailable':
-    'La base de données du back-office est indisponible\u202f; réessayez dans un instant.',
-  'error.service_unavailable': 'Le service est indisponible\u202f; réessayez dans un instant.',
+    "La base de données du tableau de bord est injoignable pour le moment\u202f; rien n'a été modifié. Réessayez dans quelques secondes.",
   'error.idempotency_in_progress':
     'La même création est encore en cours de traitement\u202f; réessayez dans un instant pour obtenir sa réponse.',
   'error.session_not_found': 'Cette session est déjà terminée.',
