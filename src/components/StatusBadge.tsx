@@ -63,7 +63,7 @@ export function VerifiedBadge({ verified }: { verified: boolean | undefined }) {
       c="gray.9"
       leftSection={<IconCircleCheck size={14} aria-hidden color="var(--mantine-color-teal-8)" />}
     >
-      {t('Verified')}
+      {t('account.Verified')}
     </Badge>
   ) : (
     <Badge
@@ -72,7 +72,7 @@ export function VerifiedBadge({ verified }: { verified: boolean | undefined }) {
       c="gray.9"
       leftSection={<IconAlertCircle size={14} aria-hidden color="var(--mantine-color-gray-8)" />}
     >
-      {t('Unverified')}
+      {t('account.Unverified')}
     </Badge>
   );
 }

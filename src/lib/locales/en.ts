@@ -1,7 +1,9 @@
 /**
  * The English catalog: today's words of the dashboard, each its own id (ICU
  * MessageFormat where a message has values or plurals); the proxy's own
- * refusals by code (`error.<code>`, worded as the proxy words them). Compiled
+ * refusals by code (`error.<code>`, worded as the proxy words them), and a word
+ * another language says otherwise in another place (`account.Verified`: a
+ * bank account, where a verification's is feminine in French). Compiled
  * by `npm run gen:catalogs`.
  */
 export const messages = {
@@ -356,4 +358,6 @@ export const messages = {
   'This bank account could not be loaded': 'This bank account could not be loaded',
   'Account ID': 'Account ID',
   'Copy account ID': 'Copy account ID',
+  'account.Verified': 'Verified',
+  'account.Unverified': 'Unverified',
 };

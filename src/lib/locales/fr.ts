@@ -60,7 +60,7 @@ export const messages: Record<keyof typeof english, string> = {
   "The bank of the customer's account (from its BIC); type to choose another":
     "La banque du compte du client (d'après son BIC)\u202f; tapez pour en choisir une autre",
   "The customer's bank, among the {count} of {country}: type a name or an id":
-    'La banque du client, parmi les {count} de {country}\u00a0: tapez un nom ou un identifiant',
+    'La banque du client, parmi les {count} banques listées pour {country}\u00a0: tapez un nom ou un identifiant',
   'No bank matches': 'Aucune banque ne correspond',
   'Choose the bank': 'Choisissez la banque',
   'Unknown error': 'Erreur inconnue',
@@ -86,8 +86,8 @@ export const messages: Record<keyof typeof english, string> = {
     '{count, plural, one {# autre session est terminée.} other {# autres sessions sont terminées.}}',
   'End all other sessions': 'Mettre fin aux autres sessions',
   'Sign out everywhere': 'Se déconnecter partout',
-  Verified: 'Vérifié',
-  Unverified: 'Non vérifié',
+  Verified: 'Vérifiée',
+  Unverified: 'Non concordante',
   'The Fintecture API cannot be reached right now. What you see may be out of date; actions will work again once it is back.':
     "L'API Fintecture est injoignable pour le moment. Les informations affichées peuvent ne pas être à jour\u202f; les actions fonctionneront de nouveau dès son retour.",
   'The customer has no email address: copy the link and send it another way.':
@@ -366,4 +366,6 @@ export const messages: Record<keyof typeof english, string> = {
   'This bank account could not be loaded': "Ce compte bancaire n'a pas pu être chargé",
   'Account ID': 'ID du compte',
   'Copy account ID': "Copier l'ID du compte",
+  'account.Verified': 'Vérifié',
+  'account.Unverified': 'Non vérifié',
 };
