@@ -61,6 +61,8 @@ for (const [label, viewport] of [
   ['mobile', { width: 390, height: 844 }],
 ] as const) {
   const context = await browser.newContext({ viewport, locale: 'fr-FR' });
+  // A French browser would get the French dashboard: these shots walk the English one.
+  await context.addInitScript(() => localStorage.setItem('locale', 'en'));
   const page = await context.newPage();
   page.on('console', (message) => {
     if (message.type() === 'error') errors.push(`${label} ${page.url()}: ${message.text()}`);

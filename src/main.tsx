@@ -10,7 +10,8 @@ import { meQuery } from './api/auth';
 import { handleUnauthorized } from './api/client';
 import { queryClient } from './app/queryClient';
 import { router } from './app/router';
-import { cssVariablesResolver, theme } from './app/theme';
+import { appTheme, cssVariablesResolver } from './app/theme';
+import { loadLocale, preferredLocale, t, useLocale } from './lib/i18n';
 
 // Notices are shown after the first paint, never during it: their container loads once the page is up.
 const Notifications = lazy(() =>
@@ -25,9 +26,11 @@ handleUnauthorized(() => {
     void router.navigate(`/login?next=${encodeURIComponent(pathname + search)}`);
 });
 
-createRoot(document.getElementById('root')!).render(
-  <StrictMode>
-    <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver}>
+/** The whole tree, drawn again in the new language when the agent switches (queries and the URL stay). */
+function App() {
+  const locale = useLocale();
+  return (
+    <MantineProvider theme={appTheme()} cssVariablesResolver={cssVariablesResolver}>
       <Suspense fallback={null}>
         <Notifications position="bottom-right" />
       </Suspense>
@@ -35,13 +38,22 @@ createRoot(document.getElementById('root')!).render(
         <Suspense
           fallback={
             <Center h="100vh">
-              <Loader aria-label="Loading" />
+              <Loader aria-label={t('Loading')} />
             </Center>
           }
         >
-          <RouterProvider router={router} />
+          <RouterProvider key={locale} router={router} />
         </Suspense>
       </QueryClientProvider>
     </MantineProvider>
-  </StrictMode>,
-);
+  );
+}
+
+// The language in use is loaded before the first render: no key or English flashes first.
+void loadLocale(preferredLocale()).finally(() => {
+  createRoot(document.getElementById('root')!).render(
+    <StrictMode>
+      <App />
+    </StrictMode>,
+  );
+});

@@ -5,7 +5,8 @@ import { schemaRules } from '../../openapi/rules';
 import { bicProblem, ibanProblem } from '../lib/iban';
 import { api, unwrap } from './client';
 import { useCreateMutation } from './createMutation';
-import { textWithin } from './formRules';
+import { msg, textWithin } from './formRules';
+import { t } from '../lib/i18n';
 
 export type BankAccount = components['schemas']['CustomerBankAccount'];
 export type BankAccountCreate = components['schemas']['CustomerBankAccountCreate'];
@@ -92,9 +93,9 @@ export const bankAccountFormSchema = z.object({
   }),
   holder_name: textWithin(
     schemaRules.CustomerBankAccountCreate.properties.holder_name,
-    "Enter the account holder's name",
+    msg("Enter the account holder's name"),
   ),
-  currency: z.string().regex(/^[A-Z]{3}$/, 'Choose a currency'),
+  currency: z.string().regex(/^[A-Z]{3}$/, { error: () => t('Choose a currency') }),
 });
 export type BankAccountForm = z.infer<typeof bankAccountFormSchema>;
 

@@ -3,7 +3,8 @@ import { schemaRules } from '../../openapi/rules';
 import { api } from './client';
 import { useCreateMutation } from './createMutation';
 import { customerKeys, type CustomerCreate } from './customers';
-import { textWithin } from './formRules';
+import { msg, textWithin } from './formRules';
+import { t } from '../lib/i18n';
 
 /**
  * Creating a customer: the form's rules next to the mutation that sends it, in
@@ -13,16 +14,15 @@ const rules = schemaRules.CustomerCreate.properties;
 const phonePattern = new RegExp(rules.phone.pattern);
 
 export const customerFormSchema = z.object({
-  first_name: textWithin(rules.first_name, 'Enter the first name'),
-  last_name: textWithin(rules.last_name, 'Enter the last name'),
-  email: textWithin(rules.email, 'Enter the email address').pipe(
-    z.email('Enter a valid email address, like name@example.com'),
+  first_name: textWithin(rules.first_name, msg('Enter the first name')),
+  last_name: textWithin(rules.last_name, msg('Enter the last name')),
+  email: textWithin(rules.email, msg('Enter the email address')).pipe(
+    z.email({ error: () => t('Enter a valid email address, like name@example.com') }),
   ),
   company_name: textWithin(rules.company_name),
-  phone: textWithin(rules.phone).refine(
-    (value) => value === '' || phonePattern.test(value),
-    rules.phone.patternMessage,
-  ),
+  phone: textWithin(rules.phone).refine((value) => value === '' || phonePattern.test(value), {
+    error: () => t(rules.phone.patternMessage),
+  }),
   external_id: textWithin(rules.external_id),
 });
 export type CustomerForm = z.infer<typeof customerFormSchema>;

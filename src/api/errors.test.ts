@@ -1,5 +1,8 @@
-import { describe, expect, it } from 'vitest';
-import { ApiError, errorFromResponse } from './errors';
+import { afterAll, describe, expect, it } from 'vitest';
+import { loadLocale } from '../lib/i18n';
+import { messages as en } from '../lib/locales/en';
+import { messages as fr } from '../lib/locales/fr';
+import { ApiError, errorFromResponse, errorMessage, networkError, OWN_ERROR_CODES } from './errors';
 
 function json(status: number, body: unknown, statusText = ''): Response {
   return new Response(JSON.stringify(body), {
@@ -226,5 +229,30 @@ describe('errorFromResponse with malformed or partial bodies', () => {
       const error = await errorFromResponse(json(400, body));
       expect(error).toMatchObject({ code: 'unexpected_answer', fieldErrors: [] });
     }
+  });
+});
+
+describe("the proxy's own refusals in the language in use", () => {
+  afterAll(() => loadLocale('en'));
+
+  it('has a sentence for each of its codes in both catalogs', () => {
+    for (const code of OWN_ERROR_CODES) {
+      expect(en, code).toHaveProperty([`error.${code}`]);
+      expect(fr, code).toHaveProperty([`error.${code}`]);
+    }
+  });
+
+  it("shows the server's words in English, and French words by code in French; an upstream's words pass through", async () => {
+    const refused = new ApiError(401, 'unauthenticated', 'Sign in to continue.');
+    const upstream = new ApiError(400, 'validation_failed', 'email must be a valid email address.');
+    await loadLocale('en');
+    expect(errorMessage(refused)).toBe('Sign in to continue.');
+    await loadLocale('fr');
+    expect(errorMessage(refused)).toBe('Connectez-vous pour continuer.');
+    expect(errorMessage(upstream)).toBe('email must be a valid email address.');
+    expect(errorMessage(networkError())).toBe(
+      'Le serveur du tableau de bord est injoignable. Vérifiez votre connexion.',
+    );
+    expect(errorMessage(new Error('bug'))).toBe('Une erreur est survenue dans le tableau de bord.');
   });
 });

@@ -1,4 +1,5 @@
 import type { components } from '../../openapi/customers';
+import { currentLocale, t, type MessageId } from '../lib/i18n';
 
 export type FieldError = components['schemas']['FieldError'];
 
@@ -42,9 +43,38 @@ export class ApiError extends Error {
   }
 }
 
+/**
+ * The proxy's own refusals, by code (`error.<code>` in the catalogs): their
+ * English words are the proxy's, shown as they come; another language says
+ * them in its own words. An upstream's words always pass through as they come.
+ */
+export const OWN_ERROR_CODES: ReadonlySet<string> = new Set([
+  'unauthenticated',
+  'forbidden',
+  'invalid_credentials',
+  'csrf_refused',
+  'too_many_requests',
+  'too_many_attempts',
+  'upstream_unreachable',
+  'upstream_timeout',
+  'upstream_malformed',
+  'upstream_refused_credentials',
+  'store_unavailable',
+  'idempotency_in_progress',
+  'session_not_found',
+  'payload_too_large',
+]);
+
 /** What the agent reads about any failure: the server's words, or a plain fallback for a bug of the dashboard. */
 export function errorMessage(error: unknown): string {
-  return error instanceof ApiError ? error.message : 'Something went wrong in the dashboard.';
+  if (!(error instanceof ApiError)) return t('Something went wrong in the dashboard.');
+  if (currentLocale() === 'en' || !OWN_ERROR_CODES.has(error.code)) return error.message;
+  // The dashboard's own failures were worded when they happened: word them again now.
+  if (error.code === 'network_error')
+    return t('The dashboard server cannot be reached. Check your connection.');
+  if (error.code === 'malformed_answer')
+    return t('The server sent an answer that could not be read.');
+  return t(`error.${error.code}` as MessageId);
 }
 
 /**
@@ -137,7 +167,8 @@ export function parseErrorBody(body: unknown): ParsedBody | undefined {
     const field = fieldOf(item);
     if (field && words) fieldErrors.push({ field, code: code ?? 'invalid', message: words });
     else if (words) otherErrors.push(words);
-    else if (field) fieldErrors.push({ field, code: code ?? 'invalid', message: 'Invalid value' });
+    else if (field)
+      fieldErrors.push({ field, code: code ?? 'invalid', message: t('Invalid value') });
   }
   // An OAuth refusal: `error` (RFC 6749), or `errors` as a string beside an
   // `error_description` (the Python SDK's `handle_error_response`), is its code.
@@ -193,7 +224,9 @@ export async function errorFromResponse(response: Response, body?: unknown): Pro
   return new ApiError(
     response.status,
     'unexpected_answer',
-    `The server answered ${status} without an explanation${code ? ` (code ${code})` : ''}.`,
+    code
+      ? t('The server answered {status} without an explanation (code {code}).', { status, code })
+      : t('The server answered {status} without an explanation.', { status }),
     [],
     isObject(parsed) ? identifier(parsed.request_id) : undefined,
     isObject(parsed) ? identifier(parsed.log_id) : undefined,
@@ -204,10 +237,14 @@ export function networkError(): ApiError {
   return new ApiError(
     0,
     'network_error',
-    'The dashboard server cannot be reached. Check your connection.',
+    t('The dashboard server cannot be reached. Check your connection.'),
   );
 }
 
 export function malformedAnswer(): ApiError {
-  return new ApiError(502, 'malformed_answer', 'The server sent an answer that could not be read.');
+  return new ApiError(
+    502,
+    'malformed_answer',
+    t('The server sent an answer that could not be read.'),
+  );
 }

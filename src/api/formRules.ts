@@ -1,4 +1,8 @@
 import { z } from 'zod';
+import { t, type MessageId } from '../lib/i18n';
+
+/** A message id for a field's rule, translated when the message is shown (the id is its English). */
+export const msg = (id: MessageId) => id;
 
 /**
  * A text field within the limits the contract states (read from openapi/rules.ts,
@@ -6,11 +10,16 @@ import { z } from 'zod';
  */
 export function textWithin(
   rule: { readonly minLength?: number; readonly maxLength: number },
+  /** A message id (see `msg`). */
   emptyMessage?: string,
 ) {
   const text = z.string().trim();
-  return (emptyMessage ? text.min(rule.minLength ?? 1, emptyMessage) : text).max(
-    rule.maxLength,
-    `At most ${rule.maxLength} characters`,
-  );
+  // Messages as functions: worded when shown, in the language in use then.
+  return (
+    emptyMessage
+      ? text.min(rule.minLength ?? 1, { error: () => t(emptyMessage as MessageId) })
+      : text
+  ).max(rule.maxLength, {
+    error: () => t('At most {max} characters', { max: rule.maxLength }),
+  });
 }

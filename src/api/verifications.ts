@@ -7,7 +7,8 @@ import { bankAccountKeys } from './bankAccounts';
 import { api, unwrap } from './client';
 import { indexKeys } from './customerIndex';
 import { useCreateMutation } from './createMutation';
-import { textWithin } from './formRules';
+import { msg, textWithin } from './formRules';
+import { t } from '../lib/i18n';
 
 export type Verification = components['schemas']['CustomerVerification'];
 export type VerificationStatus = NonNullable<Verification['status']>;
@@ -69,11 +70,11 @@ export function verificationQuery(customerId: string, verificationId: string) {
 const rules = schemaRules.CustomerVerificationCreate.properties;
 
 export const verificationFormSchema = z.object({
-  provider_id: textWithin(rules.provider_id, "Choose the customer's bank").regex(
+  provider_id: textWithin(rules.provider_id, msg("Choose the customer's bank")).regex(
     new RegExp(rules.provider_id.pattern),
-    rules.provider_id.patternMessage,
+    { error: () => t(rules.provider_id.patternMessage) },
   ),
-  expected_name: textWithin(rules.expected_name, 'Enter the name to look for'),
+  expected_name: textWithin(rules.expected_name, msg('Enter the name to look for')),
 });
 export type VerificationForm = z.infer<typeof verificationFormSchema>;
 

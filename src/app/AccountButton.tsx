@@ -9,6 +9,7 @@ import {
 import { IconChevronDown } from '@tabler/icons-react';
 import type { ComponentPropsWithRef } from 'react';
 import { canCreate, type Agent } from '../api/auth';
+import { t } from '../lib/i18n';
 
 type AccountButtonProps = UnstyledButtonProps &
   ComponentPropsWithRef<'button'> & {
@@ -21,7 +22,10 @@ type AccountButtonProps = UnstyledButtonProps &
  */
 export function AccountButton({ agent, ...props }: AccountButtonProps) {
   return (
-    <UnstyledButton aria-label={`Account menu for ${agent.username}`} {...props}>
+    <UnstyledButton
+      aria-label={t('Account menu for {username}', { username: agent.username })}
+      {...props}
+    >
       <Group gap="xs" wrap="nowrap">
         <Avatar size="sm" radius="xl" color="blue">
           {agent.username.slice(0, 2).toUpperCase()}
@@ -35,7 +39,7 @@ export function AccountButton({ agent, ...props }: AccountButtonProps) {
           color={canCreate(agent) ? 'blue' : 'gray'}
           visibleFrom="xs"
         >
-          {agent.role}
+          {t(agent.role)}
         </Badge>
         <IconChevronDown size={14} aria-hidden />
       </Group>

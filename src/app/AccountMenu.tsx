@@ -1,8 +1,9 @@
 import { Menu } from '@mantine/core';
-import { IconDevices, IconLogout } from '@tabler/icons-react';
+import { IconCheck, IconDevices, IconLanguage, IconLogout } from '@tabler/icons-react';
 import { lazy, Suspense, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { useSignOut, type Agent } from '../api/auth';
+import { chooseLocale, currentLocale, LOCALE_NAMES, LOCALES, t } from '../lib/i18n';
 import { AccountButton } from './AccountButton';
 
 const SessionsDialog = lazy(() =>
@@ -10,7 +11,7 @@ const SessionsDialog = lazy(() =>
 );
 
 /**
- * The agent's menu: sessions and sign-out. Loaded after the first paint (the
+ * The agent's menu: sessions, sign-out and the language. Loaded after the first paint (the
  * menu and the dialog carry the positioning and focus-trapping code the list
  * does not need); `openedAtStart` opens it when the agent clicked the
  * stand-in before it arrived.
@@ -23,6 +24,7 @@ export default function AccountMenu({
   openedAtStart: boolean;
 }) {
   const signOut = useSignOut();
+  const current = currentLocale();
   const navigate = useNavigate();
   const [sessionsOpened, setSessionsOpened] = useState(false);
   const [sessionsLoaded, setSessionsLoaded] = useState(false);
@@ -36,7 +38,10 @@ export default function AccountMenu({
         </Menu.Target>
         <Menu.Dropdown>
           <Menu.Label>
-            Signed in as {agent.username} ({agent.role})
+            {t('Signed in as {username} ({role})', {
+              username: agent.username,
+              role: t(agent.role),
+            })}
           </Menu.Label>
           <Menu.Item
             leftSection={<IconDevices size={16} aria-hidden />}
@@ -45,14 +50,28 @@ export default function AccountMenu({
               setSessionsOpened(true);
             }}
           >
-            Sessions
+            {t('Sessions')}
           </Menu.Item>
           <Menu.Item
             leftSection={<IconLogout size={16} aria-hidden />}
             onClick={() => signOutAndLeave(false)}
           >
-            Sign out
+            {t('Sign out')}
           </Menu.Item>
+          <Menu.Divider />
+          <Menu.Label id="language-label">{t('Language')}</Menu.Label>
+          {LOCALES.map((locale) => (
+            <Menu.Item
+              key={locale}
+              lang={locale}
+              leftSection={<IconLanguage size={16} aria-hidden />}
+              rightSection={locale === current ? <IconCheck size={16} aria-hidden /> : undefined}
+              aria-current={locale === current ? 'true' : undefined}
+              onClick={() => void chooseLocale(locale)}
+            >
+              {LOCALE_NAMES[locale]}
+            </Menu.Item>
+          ))}
         </Menu.Dropdown>
       </Menu>
       {sessionsLoaded && (

@@ -10,6 +10,7 @@ import { SearchStandIn } from '../components/search/SearchStandIn';
 import { UpstreamBanner } from '../components/UpstreamBanner';
 import { AccountButton } from './AccountButton';
 import classes from './AppLayout.module.css';
+import { t } from '../lib/i18n';
 
 /*
  * What the first paint does not need loads right after it: the search (its
@@ -42,14 +43,14 @@ export function AppLayout() {
           c="inherit"
           className={classes.brand}
         >
-          Customers back-office
+          {t('Customers back-office')}
         </Anchor>
-        <nav aria-label="Main" className={classes.nav}>
+        <nav aria-label={t('Main')} className={classes.nav}>
           <NavLink to="/customers" className={classes.navLink}>
-            Customers
+            {t('Customers')}
           </NavLink>
           <NavLink to="/verifications" className={classes.navLink}>
-            Verifications
+            {t('Verifications')}
           </NavLink>
         </nav>
         <div className={classes.search} role="search">

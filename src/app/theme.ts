@@ -1,19 +1,22 @@
 import { createTheme, Modal, Notification, type CSSVariablesResolver } from '@mantine/core';
+import { t } from '../lib/i18n';
 
-export const theme = createTheme({
-  primaryColor: 'indigo',
-  // Shade 8 keeps links and button labels above 4.5:1 contrast on white.
-  primaryShade: 8,
-  defaultRadius: 'md',
-  fontFamily: 'Inter, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif',
-  focusRing: 'auto',
-  components: {
-    Modal: Modal.extend({ defaultProps: { closeButtonProps: { 'aria-label': 'Close' } } }),
-    Notification: Notification.extend({
-      defaultProps: { closeButtonProps: { 'aria-label': 'Dismiss this notice' } },
-    }),
-  },
-});
+/** The theme, with its labels in the language in use (built again on a switch). */
+export const appTheme = () =>
+  createTheme({
+    primaryColor: 'indigo',
+    // Shade 8 keeps links and button labels above 4.5:1 contrast on white.
+    primaryShade: 8,
+    defaultRadius: 'md',
+    fontFamily: 'Inter, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif',
+    focusRing: 'auto',
+    components: {
+      Modal: Modal.extend({ defaultProps: { closeButtonProps: { 'aria-label': t('Close') } } }),
+      Notification: Notification.extend({
+        defaultProps: { closeButtonProps: { 'aria-label': t('Dismiss this notice') } },
+      }),
+    },
+  });
 
 /** Secondary text dark enough to read (WCAG AA) rather than Mantine's lighter default. */
 export const cssVariablesResolver: CSSVariablesResolver = (current) => ({

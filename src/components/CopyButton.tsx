@@ -1,11 +1,12 @@
 import { ActionIcon, CopyButton as MantineCopyButton, Tooltip } from '@mantine/core';
 import { IconCheck, IconCopy } from '@tabler/icons-react';
+import { t } from '../lib/i18n';
 
 export function CopyButton({ value, label }: { value: string; label: string }) {
   return (
     <MantineCopyButton value={value} timeout={1500}>
       {({ copied, copy }) => (
-        <Tooltip label={copied ? 'Copied' : label} withArrow>
+        <Tooltip label={copied ? t('Copied') : label} withArrow>
           <ActionIcon
             variant="subtle"
             color={copied ? 'teal' : 'gray'}

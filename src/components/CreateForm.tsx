@@ -3,6 +3,7 @@ import type { FormEvent, ReactNode } from 'react';
 import { Link } from 'react-router';
 import { FormErrorAlert } from './FormErrorAlert';
 import type { FormError } from './formErrors';
+import { t } from '../lib/i18n';
 
 /**
  * A create form's frame around its fields: the server's refusal above them,
@@ -35,11 +36,11 @@ export function CreateForm({
         <Group justify="flex-end">
           {'to' in cancel ? (
             <Button variant="default" component={Link} to={cancel.to}>
-              Cancel
+              {t('Cancel')}
             </Button>
           ) : (
             <Button variant="default" onClick={cancel.onClick}>
-              Cancel
+              {t('Cancel')}
             </Button>
           )}
           <Button type="submit" loading={pending} disabled={pending}>

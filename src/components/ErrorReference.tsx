@@ -1,5 +1,6 @@
 import { Group, Text } from '@mantine/core';
 import { CopyButton } from './CopyButton';
+import { t } from '../lib/i18n';
 
 /**
  * The reference of a failure (Fintecture's `log_id`, else the request id),
@@ -10,9 +11,9 @@ export function ErrorReference({ reference }: { reference: string | undefined })
   return (
     <Group gap={4} mt={4} wrap="nowrap">
       <Text size="xs" c="dimmed" style={{ userSelect: 'all', overflowWrap: 'anywhere' }}>
-        Reference: {reference}
+        {t('Reference: {reference}', { reference })}
       </Text>
-      <CopyButton value={reference} label="Copy the reference" />
+      <CopyButton value={reference} label={t('Copy the reference')} />
     </Group>
   );
 }

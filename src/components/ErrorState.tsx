@@ -3,6 +3,7 @@ import { IconRefresh } from '@tabler/icons-react';
 import { ApiError, errorMessage } from '../api/errors';
 import { ErrorAlert } from './ErrorAlert';
 import { ErrorReference } from './ErrorReference';
+import { t } from '../lib/i18n';
 
 /** A failed query: what failed, the server's own words, and a way to try again. */
 export function ErrorState({
@@ -25,7 +26,7 @@ export function ErrorState({
           leftSection={<IconRefresh size={14} aria-hidden />}
           onClick={() => void query.refetch()}
         >
-          Retry
+          {t('Retry')}
         </Button>
       </Group>
     </ErrorAlert>

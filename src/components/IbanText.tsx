@@ -3,6 +3,7 @@ import { IconEye, IconEyeOff } from '@tabler/icons-react';
 import { useState } from 'react';
 import { groupIban, maskIban } from '../lib/iban';
 import { CopyButton } from './CopyButton';
+import { t } from '../lib/i18n';
 
 /**
  * An IBAN masked to its last four, in groups of four. Whole (`masked` false),
@@ -54,23 +55,23 @@ export function IbanText({
         {shown ? groupIban(whole) : maskIban(iban)}
       </Text>
       {canReveal && (
-        <Tooltip label={revealed ? 'Hide IBAN' : 'Show IBAN'} withArrow>
+        <Tooltip label={revealed ? t('Hide IBAN') : t('Show IBAN')} withArrow>
           <ActionIcon
             variant="subtle"
             color="gray"
             onClick={() => void toggle()}
             loading={pending}
-            aria-label={revealed ? 'Hide IBAN' : 'Show IBAN'}
+            aria-label={revealed ? t('Hide IBAN') : t('Show IBAN')}
             aria-pressed={revealed}
           >
             {revealed ? <IconEyeOff size={16} aria-hidden /> : <IconEye size={16} aria-hidden />}
           </ActionIcon>
         </Tooltip>
       )}
-      {whole !== null && (!masked || shown) && <CopyButton value={whole} label="Copy IBAN" />}
+      {whole !== null && (!masked || shown) && <CopyButton value={whole} label={t('Copy IBAN')} />}
       {failed && (
         <Text size="xs" c="red" role="alert">
-          The IBAN could not be shown
+          {t('The IBAN could not be shown')}
         </Text>
       )}
     </Group>

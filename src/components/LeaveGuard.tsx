@@ -1,6 +1,7 @@
 import { Button, Group, Modal, Text } from '@mantine/core';
 import { useEffect } from 'react';
 import { useBlocker } from 'react-router';
+import { t } from '../lib/i18n';
 
 /** Asks before leaving a form with unsaved input, inside the app and when closing the tab. */
 export function LeaveGuard({ when }: { when: boolean }) {
@@ -20,16 +21,16 @@ export function LeaveGuard({ when }: { when: boolean }) {
     <Modal
       opened={blocker.state === 'blocked'}
       onClose={() => blocker.reset?.()}
-      title="Leave without saving?"
+      title={t('Leave without saving?')}
       centered
     >
-      <Text size="sm">What you typed in this form will be lost.</Text>
+      <Text size="sm">{t('What you typed in this form will be lost.')}</Text>
       <Group justify="flex-end" mt="md">
         <Button variant="default" onClick={() => blocker.reset?.()} data-autofocus>
-          Stay
+          {t('Stay')}
         </Button>
         <Button color="red" onClick={() => blocker.proceed?.()}>
-          Leave
+          {t('Leave')}
         </Button>
       </Group>
     </Modal>

@@ -1,5 +1,6 @@
 import { Button, Group, Text } from '@mantine/core';
 import { formatCount } from '../lib/format';
+import { t } from '../lib/i18n';
 
 /** Previous / Next and "Page 2 of 5" (the total once known) under a paged list. */
 export function Pager({
@@ -15,19 +16,19 @@ export function Pager({
   return (
     <Group gap="xs">
       <Button variant="default" disabled={page <= 1} onClick={() => onPage(page - 1)}>
-        Previous
+        {t('Previous')}
       </Button>
       <Button
         variant="default"
         disabled={lastPage === undefined || page >= lastPage}
         onClick={() => onPage(page + 1)}
       >
-        Next
+        {t('Next')}
       </Button>
       <Text size="sm" c="dimmed">
         {lastPage === undefined
-          ? `Page ${formatCount(page)}`
-          : `Page ${formatCount(page)} of ${formatCount(lastPage)}`}
+          ? t('Page {page}', { page: formatCount(page) })
+          : t('Page {page} of {last}', { page: formatCount(page), last: formatCount(lastPage) })}
       </Text>
     </Group>
   );

@@ -25,8 +25,9 @@ import {
   suggestedProvider,
   typedProviderOption,
 } from '../lib/providers';
+import { t } from '../lib/i18n';
 
-const LABEL = 'Provider';
+const label = () => t('Provider');
 const PROVIDER_ID = new RegExp(
   schemaRules.CustomerVerificationCreate.properties.provider_id.pattern,
 );
@@ -95,14 +96,14 @@ export function ProviderField<Form extends FieldValues>({
   if (providers.isPending)
     return (
       <Select
-        label={LABEL}
-        description={`Loading the banks of ${country}…`}
+        label={label()}
+        description={t('Loading the banks of {country}…', { country })}
         required
         loading
         readOnly
         data={options}
         value={value || null}
-        placeholder="Loading…"
+        placeholder={t('Loading…')}
         error={error}
         name={fieldName}
         ref={ref}
@@ -114,8 +115,8 @@ export function ProviderField<Form extends FieldValues>({
     return (
       <Stack gap={6}>
         <TextInput
-          label={LABEL}
-          description="The bank's provider id, e.g. cmcifrpp"
+          label={label()}
+          description={t("The bank's provider id, e.g. cmcifrpp")}
           required
           autoComplete="off"
           value={value}
@@ -128,8 +129,8 @@ export function ProviderField<Form extends FieldValues>({
         <Group gap="xs" wrap="nowrap" role="status">
           <Text size="xs" c="dimmed">
             {providers.isError
-              ? 'The list of banks could not be loaded: type the provider id instead.'
-              : `No bank is listed for ${country}: type the provider id instead.`}
+              ? t('The list of banks could not be loaded: type the provider id instead.')
+              : t('No bank is listed for {country}: type the provider id instead.', { country })}
           </Text>
           <Button
             variant="subtle"
@@ -138,7 +139,7 @@ export function ProviderField<Form extends FieldValues>({
             loading={providers.isFetching}
             onClick={() => void providers.refetch()}
           >
-            Retry
+            {t('Retry')}
           </Button>
         </Group>
       </Stack>
@@ -146,11 +147,14 @@ export function ProviderField<Form extends FieldValues>({
 
   return (
     <Select
-      label={LABEL}
+      label={label()}
       description={
         suggested && value === suggested
-          ? "The bank of the customer's account (from its BIC); type to choose another"
-          : `The customer's bank, among the ${listed.length} of ${country}: type a name or an id`
+          ? t("The bank of the customer's account (from its BIC); type to choose another")
+          : t("The customer's bank, among the {count} of {country}: type a name or an id", {
+              count: listed.length,
+              country,
+            })
       }
       required
       searchable
@@ -160,8 +164,8 @@ export function ProviderField<Form extends FieldValues>({
       filter={filter}
       limit={100}
       renderOption={({ option }) => <ProviderOption option={option} />}
-      nothingFoundMessage="No bank matches"
-      placeholder="Choose the bank"
+      nothingFoundMessage={t('No bank matches')}
+      placeholder={t('Choose the bank')}
       maxDropdownHeight={280}
       value={value || null}
       onChange={(picked) => onChange(picked ?? '')}

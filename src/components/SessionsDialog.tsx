@@ -12,6 +12,7 @@ import { errorMessage } from '../api/errors';
 import { formatDateTime } from '../lib/format';
 import { ErrorAlert } from './ErrorAlert';
 import { ErrorState } from './ErrorState';
+import { t } from '../lib/i18n';
 
 function SessionItem({
   session,
@@ -34,15 +35,15 @@ function SessionItem({
             </Text>
             {session.current && (
               <Badge size="sm" variant="filled" color="teal.9">
-                This device
+                {t('This device')}
               </Badge>
             )}
           </Group>
           <Text size="xs" c="dimmed">
-            Signed in {formatDateTime(session.created_at)}
+            {t('Signed in {date}', { date: formatDateTime(session.created_at) })}
           </Text>
           <Text size="xs" c="dimmed">
-            Last active {formatDateTime(session.last_seen_at)}
+            {t('Last active {date}', { date: formatDateTime(session.last_seen_at) })}
           </Text>
         </Stack>
         {!session.current && (
@@ -52,9 +53,12 @@ function SessionItem({
             color="red"
             loading={ending}
             onClick={onEnd}
-            aria-label={`End the session on ${session.device}, last active ${formatDateTime(session.last_seen_at)}`}
+            aria-label={t('End the session on {device}, last active {date}', {
+              device: session.device,
+              date: formatDateTime(session.last_seen_at),
+            })}
           >
-            End
+            {t('End')}
           </Button>
         )}
       </Group>
@@ -89,25 +93,28 @@ export function SessionsDialog({
         setAnnouncement('');
         onClose();
       }}
-      title="Your sessions"
+      title={t('Your sessions')}
       size="lg"
     >
       <Stack gap="sm">
         <Text size="sm" c="dimmed">
-          Where your account is signed in now. End a session you do not recognise: that device is
-          signed out at once.
+          {t(
+            'Where your account is signed in now. End a session you do not recognise: that device is signed out at once.',
+          )}
         </Text>
         {sessions.isPending && (
           <Group gap="xs" role="status">
             <Loader size="sm" aria-hidden />
-            <Text size="sm">Loading your sessions…</Text>
+            <Text size="sm">{t('Loading your sessions…')}</Text>
           </Group>
         )}
         {sessions.isError && (
-          <ErrorState query={sessions} title="Your sessions could not be loaded" />
+          <ErrorState query={sessions} title={t('Your sessions could not be loaded')} />
         )}
         {failure && (
-          <ErrorAlert title="The session could not be ended">{errorMessage(failure)}</ErrorAlert>
+          <ErrorAlert title={t('The session could not be ended')}>
+            {errorMessage(failure)}
+          </ErrorAlert>
         )}
         <Text size="sm" role="status" aria-live="polite">
           {announcement}
@@ -119,7 +126,7 @@ export function SessionsDialog({
             p={0}
             m={0}
             style={{ listStyle: 'none' }}
-            aria-label="Active sessions"
+            aria-label={t('Active sessions')}
           >
             {sessions.data.map((session) => (
               <SessionItem
@@ -128,7 +135,10 @@ export function SessionsDialog({
                 ending={endSession.isPending && endSession.variables === session.id}
                 onEnd={() =>
                   endSession.mutate(session.id, {
-                    onSuccess: () => setAnnouncement(`The session on ${session.device} has ended.`),
+                    onSuccess: () =>
+                      setAnnouncement(
+                        t('The session on {device} has ended.', { device: session.device }),
+                      ),
                   })
                 }
               />
@@ -145,14 +155,15 @@ export function SessionsDialog({
               endOthers.mutate(undefined, {
                 onSuccess: (result) =>
                   setAnnouncement(
-                    result?.ended === 1
-                      ? '1 other session has ended.'
-                      : `${result?.ended ?? 0} other sessions have ended.`,
+                    t(
+                      '{count, plural, one {# other session has ended.} other {# other sessions have ended.}}',
+                      { count: result?.ended ?? 0 },
+                    ),
                   ),
               })
             }
           >
-            End all other sessions
+            {t('End all other sessions')}
           </Button>
           <Button
             variant="subtle"
@@ -160,7 +171,7 @@ export function SessionsDialog({
             leftSection={<IconLogout size={16} aria-hidden />}
             onClick={onSignOutEverywhere}
           >
-            Sign out everywhere
+            {t('Sign out everywhere')}
           </Button>
         </Group>
       </Stack>

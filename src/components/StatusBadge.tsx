@@ -10,6 +10,7 @@ import {
   IconHourglassEmpty,
 } from '@tabler/icons-react';
 import { statusLook, type StatusTone } from '../lib/verificationStatus';
+import { t } from '../lib/i18n';
 
 const LOOK: Record<StatusTone, { color: string; Icon: typeof IconCircleCheck }> = {
   pending: { color: 'blue', Icon: IconClockHour4 },
@@ -62,7 +63,7 @@ export function VerifiedBadge({ verified }: { verified: boolean | undefined }) {
       c="gray.9"
       leftSection={<IconCircleCheck size={14} aria-hidden color="var(--mantine-color-teal-8)" />}
     >
-      Verified
+      {t('account.Verified')}
     </Badge>
   ) : (
     <Badge
@@ -71,7 +72,7 @@ export function VerifiedBadge({ verified }: { verified: boolean | undefined }) {
       c="gray.9"
       leftSection={<IconAlertCircle size={14} aria-hidden color="var(--mantine-color-gray-8)" />}
     >
-      Unverified
+      {t('account.Unverified')}
     </Badge>
   );
 }

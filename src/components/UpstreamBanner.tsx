@@ -1,6 +1,7 @@
 import { Alert } from '@mantine/core';
 import { IconPlugConnectedX } from '@tabler/icons-react';
 import { useUpstreamUnavailable } from '../lib/upstreamStatus';
+import { t } from '../lib/i18n';
 
 export function UpstreamBanner() {
   const unavailable = useUpstreamUnavailable();
@@ -13,8 +14,9 @@ export function UpstreamBanner() {
       icon={<IconPlugConnectedX aria-hidden />}
       role="status"
     >
-      The Fintecture API cannot be reached right now. What you see may be out of date; actions will
-      work again once it is back.
+      {t(
+        'The Fintecture API cannot be reached right now. What you see may be out of date; actions will work again once it is back.',
+      )}
     </Alert>
   );
 }

@@ -14,8 +14,10 @@ import { IconExternalLink, IconHandStop, IconMail } from '@tabler/icons-react';
 import { statusLook } from '../lib/verificationStatus';
 import { openableLink, verificationMailto } from '../lib/verificationLink';
 import { CopyButton } from './CopyButton';
+import { t } from '../lib/i18n';
 
-const NO_EMAIL = 'The customer has no email address: copy the link and send it another way.';
+const noEmail = () =>
+  t('The customer has no email address: copy the link and send it another way.');
 
 /** "Send by email": a mailto to the customer, or a disabled button that says why not. */
 function SendByEmail({ mailto }: { mailto: string | undefined }) {
@@ -24,14 +26,14 @@ function SendByEmail({ mailto }: { mailto: string | undefined }) {
   if (mailto)
     return (
       <Button component="a" href={mailto} variant="default" size="xs" leftSection={icon}>
-        Send by email
+        {t('Send by email')}
       </Button>
     );
   // A disabled button gets no hover or focus: data-disabled keeps the tooltip reachable.
   return (
     <>
       <Tooltip
-        label={NO_EMAIL}
+        label={noEmail()}
         withArrow
         multiline
         w={260}
@@ -46,10 +48,10 @@ function SendByEmail({ mailto }: { mailto: string | undefined }) {
           aria-describedby={reasonId}
           onClick={(event) => event.preventDefault()}
         >
-          Send by email
+          {t('Send by email')}
         </Button>
       </Tooltip>
-      <VisuallyHidden id={reasonId}>{NO_EMAIL}</VisuallyHidden>
+      <VisuallyHidden id={reasonId}>{noEmail()}</VisuallyHidden>
     </>
   );
 }
@@ -83,7 +85,7 @@ export function VerificationLinkPanel({
     <Paper withBorder={withBorder} p={withBorder ? 'lg' : 0} radius="md">
       <Stack gap="sm">
         <Title order={2} size="h4">
-          Link for the customer
+          {t('Link for the customer')}
         </Title>
         {cancelled && (
           <Alert
@@ -93,12 +95,15 @@ export function VerificationLinkPanel({
             icon={<IconHandStop size={16} aria-hidden />}
             styles={{ message: { color: 'var(--mantine-color-text)' } }}
           >
-            The customer cancelled at their bank. They can still finish through the same link.
+            {t(
+              'The customer cancelled at their bank. They can still finish through the same link.',
+            )}
           </Alert>
         )}
         <Text size="sm">
-          Send this link to the customer: they choose their bank and confirm there; this page
-          updates by itself.
+          {t(
+            'Send this link to the customer: they choose their bank and confirm there; this page updates by itself.',
+          )}
         </Text>
         <Group gap="xs" wrap="nowrap" align="center">
           <Text
@@ -111,7 +116,7 @@ export function VerificationLinkPanel({
           >
             {href}
           </Text>
-          <CopyButton value={href} label="Copy link" />
+          <CopyButton value={href} label={t('Copy link')} />
         </Group>
         <Group gap="xs">
           <Button
@@ -123,7 +128,7 @@ export function VerificationLinkPanel({
             size="xs"
             leftSection={<IconExternalLink size={16} aria-hidden />}
           >
-            Open
+            {t('Open')}
           </Button>
           <SendByEmail mailto={mailto} />
         </Group>

@@ -34,7 +34,7 @@ export function applyServerErrors<T extends FieldValues>(
   }
   const reference = error.reference;
   if (placed === 0 || placed < error.fieldErrors.length) {
-    return { message: error.message, reference };
+    return { message: errorMessage(error), reference };
   }
   if (error.otherErrors.length > 0) return { message: error.otherErrors.join(' — '), reference };
   return undefined;

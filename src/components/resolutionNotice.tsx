@@ -3,6 +3,7 @@ import { notifications } from '@mantine/notifications';
 import type { VerificationResolvedEvent } from '../api/liveEvents';
 import { formatPercent } from '../lib/format';
 import { statusLook, type StatusTone } from '../lib/verificationStatus';
+import { t } from '../lib/i18n';
 
 const COLOR: Partial<Record<StatusTone, string>> = {
   verified: 'teal',
@@ -34,6 +35,22 @@ export function verificationPath(customerId: string, verificationId: string): st
   return `/customers/${encodeURIComponent(customerId)}/verifications/${encodeURIComponent(verificationId)}`;
 }
 
+/** "Élodie Marchand: verification verified", in a sentence of its own for each outcome. */
+function resolutionTitle(tone: StatusTone, who: string, label: string): string {
+  switch (tone) {
+    case 'stale':
+      return t('{who}: verification stale', { who });
+    case 'verified':
+      return t('{who}: verification verified', { who });
+    case 'unverified':
+      return t('{who}: verification unverified', { who });
+    case 'failed':
+      return t('{who}: verification failed', { who });
+    default:
+      return t('{who}: verification {status}', { who, status: label.toLowerCase() });
+  }
+}
+
 /**
  * Tells the agent, on whatever page, that a verification resolved: whose, how,
  * with which score, and a link to it. Shown once per verification (see
@@ -48,22 +65,21 @@ export function showResolutionNotice(
   const { tone, label } = statusLook(verification.status, verification.stale);
   const id = `verification-resolved-${verification.verification_id}`;
   const path = verificationPath(verification.customer_id, verification.verification_id);
-  const who = verification.customer_name || 'A customer';
+  const who = verification.customer_name || t('A customer');
   notifications.show({
     id,
     color: COLOR[tone] ?? 'gray',
     autoClose: 10_000,
-    title:
-      tone === 'stale'
-        ? `${who}: verification stale`
-        : `${who}: verification ${label.toLowerCase()}`,
+    title: resolutionTitle(tone, who, label),
     message: (
       <Stack gap={2}>
         {tone === 'stale' ? (
-          <Text size="sm">Still pending after 24 hours; no longer checked.</Text>
+          <Text size="sm">{t('Still pending after 24 hours; no longer checked.')}</Text>
         ) : (
           verification.match_score !== null && (
-            <Text size="sm">Match score {formatPercent(verification.match_score)}</Text>
+            <Text size="sm">
+              {t('Match score {score}', { score: formatPercent(verification.match_score) })}
+            </Text>
           )
         )}
         <Anchor
@@ -76,7 +92,7 @@ export function showResolutionNotice(
             navigate(path);
           }}
         >
-          Open the verification
+          {t('Open the verification')}
         </Anchor>
       </Stack>
     ),

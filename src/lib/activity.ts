@@ -1,5 +1,6 @@
 import type { components } from '../../openapi/backoffice';
 import { statusLook } from './verificationStatus';
+import { t, tWord } from './i18n';
 
 type ActivityItem = components['schemas']['ActivityItem'];
 
@@ -8,34 +9,48 @@ export function activitySentence(
   item: ActivityItem,
   formatScore: (score: number) => string,
 ): string {
-  const who = item.actor ?? 'Someone';
+  const who = item.actor ?? t('Someone');
   const account = [
-    item.iban_last4 ? `the bank account …${item.iban_last4}` : 'a bank account',
+    item.iban_last4
+      ? t('the bank account …{last4}', { last4: item.iban_last4 })
+      : t('a bank account'),
     item.holder_name ? `(${item.holder_name})` : '',
   ]
     .filter(Boolean)
     .join(' ');
   const tried = item.outcome !== 'created' && item.outcome !== 'resolved';
-  const refusal = tried ? ` (${item.outcome})` : '';
+  const refusal = tried ? ` (${tWord(item.outcome)})` : '';
   switch (item.kind) {
     case 'customer_created':
       return tried
-        ? `${who} tried to create the customer${refusal}`
-        : `${who} created the customer`;
+        ? t('{who} tried to create the customer{refusal}', { who, refusal })
+        : t('{who} created the customer', { who });
     case 'bank_account_added':
-      return `${who} ${tried ? 'tried to add' : 'added'} ${account}${refusal}`;
+      return tried
+        ? t('{who} tried to add {account}{refusal}', { who, account, refusal })
+        : t('{who} added {account}', { who, account });
     case 'verification_started': {
-      const expecting = item.expected_name ? `, expecting “${item.expected_name}”` : '';
-      return `${who} ${tried ? 'tried to start' : 'started'} a verification${expecting}${refusal}`;
+      const expecting = item.expected_name
+        ? t(', expecting “{name}”', { name: item.expected_name })
+        : '';
+      return tried
+        ? t('{who} tried to start a verification{expecting}{refusal}', { who, expecting, refusal })
+        : t('{who} started a verification{expecting}', { who, expecting });
     }
     case 'verification_resolved': {
-      const score = item.match_score == null ? '' : `, match ${formatScore(item.match_score)}`;
-      return `The verification resolved: ${statusLook(item.status).label}${score}`;
+      const score =
+        item.match_score == null
+          ? ''
+          : t(', match {score}', { score: formatScore(item.match_score) });
+      return t('The verification resolved: {status}{score}', {
+        status: statusLook(item.status).label,
+        score,
+      });
     }
     case 'verification_stale':
-      return 'The verification went stale: still pending after 24 hours of watching';
+      return t('The verification went stale: still pending after 24 hours of watching');
     case 'iban_revealed':
-      return `${who} revealed the IBAN of ${account}${refusal}`;
+      return t('{who} revealed the IBAN of {account}{refusal}', { who, account, refusal });
     default:
       // A kind added to the API later still shows, in its own words.
       return `${who}: ${String(item.kind).replaceAll('_', ' ')}${refusal}`;

@@ -1,6 +1,6 @@
-/** Dates and numbers in the agent's own locale. Pure, so unit-tested. */
-const locale = () => (typeof navigator === 'undefined' ? 'en-GB' : navigator.language);
+import { formatLocale as locale } from './i18n';
 
+/** Dates and numbers in the dashboard's language (the browser's own variant of it). Pure, so unit-tested. */
 export function formatDateTime(iso: string | undefined, localeName = locale()): string {
   if (!iso) return '—';
   const date = new Date(iso);

@@ -5,34 +5,41 @@ import {
   validateIBAN,
   ValidationErrorsIBAN,
 } from 'ibantools';
+import { t } from './i18n';
 
 /** IBAN and BIC checks for the forms, worded like the API's own refusals. Pure, unit-tested. */
 const specs = getCountrySpecifications();
 
 export function ibanProblem(input: string): string | undefined {
   const iban = electronicFormatIBAN(input) ?? '';
-  if (iban === '') return 'Enter the IBAN';
-  if (!/^[A-Z0-9]+$/.test(iban)) return 'An IBAN has only letters and digits';
+  if (iban === '') return t('Enter the IBAN');
+  if (!/^[A-Z0-9]+$/.test(iban)) return t('An IBAN has only letters and digits');
   if (iban.length < 2 || !/^[A-Z]{2}/.test(iban))
-    return 'An IBAN starts with a country code, e.g. FR';
+    return t('An IBAN starts with a country code, e.g. FR');
   const country = iban.slice(0, 2);
   const expected = specs[country]?.chars;
-  if (!expected) return `"${country}" is not the country code of an IBAN country`;
+  if (!expected) return t('"{country}" is not the country code of an IBAN country', { country });
   if (iban.length !== expected)
-    return `An IBAN from ${country} has ${expected} characters; this one has ${iban.length}`;
+    return t('An IBAN from {country} has {expected} characters; this one has {length}', {
+      country,
+      expected,
+      length: iban.length,
+    });
   const result = validateIBAN(iban);
   if (result.valid) return undefined;
   if (result.errorCodes.includes(ValidationErrorsIBAN.WrongBBANFormat))
-    return `This is not the layout of an IBAN from ${country}`;
-  return 'The check digits do not match: a character is probably mistyped';
+    return t('This is not the layout of an IBAN from {country}', { country });
+  return t('The check digits do not match: a character is probably mistyped');
 }
 
 export function bicProblem(input: string): string | undefined {
   const bic = input.replace(/\s+/g, '').toUpperCase();
   if (bic.length !== 8 && bic.length !== 11)
-    return `A BIC has 8 or 11 characters; this one has ${bic.length}`;
+    return t('A BIC has 8 or 11 characters; this one has {length}', { length: bic.length });
   if (!validateBIC(bic).valid)
-    return 'A BIC is 4 letters, a country code, 2 characters for the place and an optional branch';
+    return t(
+      'A BIC is 4 letters, a country code, 2 characters for the place and an optional branch',
+    );
   return undefined;
 }
 

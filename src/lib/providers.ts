@@ -1,3 +1,4 @@
+import { t } from './i18n';
 /**
  * The AIS providers (banks) a verification goes through, as options of the
  * start form's picker: `GET /res/v1/providers` answers JSON:API-like
@@ -67,7 +68,7 @@ export function typedProviderOption(
   if (!typed || !pattern.test(typed) || options.some((option) => option.value === typed)) {
     return undefined;
   }
-  return { value: typed, label: `Use the provider id “${typed}”` };
+  return { value: typed, label: t('Use the provider id “{id}”', { id: typed }) };
 }
 
 function fold(text: string): string {

@@ -1,6 +1,6 @@
-/** "5 minutes ago", "yesterday": how long ago, in the agent's locale, beside the exact time. */
-const locale = () => (typeof navigator === 'undefined' ? 'en-GB' : navigator.language);
+import { formatLocale as locale } from './i18n';
 
+/** "5 minutes ago", "yesterday": how long ago, in the dashboard's language, beside the exact time. */
 const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
   ['year', 365 * 24 * 3600],
   ['month', 30 * 24 * 3600],

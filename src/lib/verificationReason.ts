@@ -1,4 +1,5 @@
 import { statusLook } from './verificationStatus';
+import { t } from './i18n';
 
 /**
  * Why a verification ended as it did, in a sentence an agent can read to a
@@ -20,23 +21,43 @@ export function verificationReason({
   /** Already formatted, e.g. "42 %"; undefined when the provider gave none. */
   score: string | undefined;
 }): string {
-  const expected = expectedName ? `“${expectedName}”` : 'the expected name';
+  const expected = expectedName ? t('“{name}”', { name: expectedName }) : t('the expected name');
   switch (statusLook(status, stale).tone) {
     case 'pending':
-      return 'The provider has not answered yet; this page updates when it does.';
+      return t('The provider has not answered yet; this page updates when it does.');
     case 'cancelled':
-      return 'The customer cancelled at their bank. They can still finish through the same link; this page keeps checking.';
+      return t(
+        'The customer cancelled at their bank. They can still finish through the same link; this page keeps checking.',
+      );
     case 'stale':
-      return 'The provider never answered in the 24 hours the back-office watched it. Start a new verification.';
+      return t(
+        'The provider never answered in the 24 hours the back-office watched it. Start a new verification.',
+      );
     case 'verified':
-      return `A holder name matched ${expected}${score ? ` (${score})` : ''}.`;
+      return score
+        ? t('A holder name matched {expected} ({score}).', { expected, score })
+        : t('A holder name matched {expected}.', { expected });
     case 'unverified':
-      return `No holder name matched ${expected} closely enough${score ? `: the best match scored ${score}` : ''}. Check the spelling, or whether the account is in someone else's name.`;
+      return score
+        ? t(
+            "No holder name matched {expected} closely enough: the best match scored {score}. Check the spelling, or whether the account is in someone else's name.",
+            { expected, score },
+          )
+        : t(
+            "No holder name matched {expected} closely enough. Check the spelling, or whether the account is in someone else's name.",
+            { expected },
+          );
     case 'failed':
       return holderCount === 0
-        ? 'The customer has no bank account, so there was no holder name to compare. Add the account, then verify again.'
-        : 'The provider could not check the names (no score). Try again, or through another provider.';
+        ? t(
+            'The customer has no bank account, so there was no holder name to compare. Add the account, then verify again.',
+          )
+        : t(
+            'The provider could not check the names (no score). Try again, or through another provider.',
+          );
     default:
-      return 'The provider gave a status this dashboard does not know; its own documentation says what it means. It is not final, so this page keeps checking for a change.';
+      return t(
+        'The provider gave a status this dashboard does not know; its own documentation says what it means. It is not final, so this page keeps checking for a change.',
+      );
   }
 }

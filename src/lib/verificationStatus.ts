@@ -1,3 +1,4 @@
+import { t, type MessageId } from './i18n';
 /**
  * How a verification status reads. The index passes statuses on as the
  * Customers API gives them, and other API versions (Fintecture's own) use
@@ -23,7 +24,8 @@ const TONE_OF = new Map<string, StatusTone>(
   }),
 );
 
-const LABEL_OF: Partial<Record<StatusTone, string>> = {
+/** The English words, the ids of their translations. */
+const LABEL_OF: Partial<Record<StatusTone, MessageId>> = {
   pending: 'Pending',
   cancelled: 'Cancelled',
   verified: 'Verified',
@@ -44,13 +46,13 @@ export interface StatusLook {
  * verified; an unknown word shows as it is.
  */
 export function statusLook(status: string | null | undefined, stale = false): StatusLook {
-  if (stale) return { tone: 'stale', label: LABEL_OF.stale! };
+  if (stale) return { tone: 'stale', label: t(LABEL_OF.stale!) };
   const word = status?.trim() ?? '';
-  if (!word) return { tone: 'none', label: LABEL_OF.none! };
+  if (!word) return { tone: 'none', label: t(LABEL_OF.none!) };
   const tone = TONE_OF.get(word.toLowerCase()) ?? 'other';
   if (tone === 'other') return { tone, label: word };
   // This API's own words read as ours; another API's keep their word, in the tone it shares.
-  return { tone, label: tone === word.toLowerCase() ? LABEL_OF[tone]! : capitalized(word) };
+  return { tone, label: tone === word.toLowerCase() ? t(LABEL_OF[tone]!) : capitalized(word) };
 }
 
 const capitalized = (word: string) => word.charAt(0).toUpperCase() + word.slice(1);

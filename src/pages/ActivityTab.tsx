@@ -18,6 +18,7 @@ import { ListEmpty } from '../components/ResponsiveList';
 import { activitySentence } from '../lib/activity';
 import { formatDateTime, formatPercent } from '../lib/format';
 import { formatRelative } from '../lib/relativeTime';
+import { t } from '../lib/i18n';
 
 const ICONS: Record<string, typeof IconPoint> = {
   customer_created: IconUserPlus,
@@ -45,7 +46,7 @@ function ActivityEntry({ item, customerId }: { item: ActivityItem; customerId: s
               to={`/customers/${encodeURIComponent(customerId)}/verifications/${encodeURIComponent(item.verification_id)}`}
               size="xs"
             >
-              Open the verification
+              {t('Open the verification')}
             </Anchor>
           </>
         )}
@@ -59,7 +60,7 @@ export function ActivityTab() {
   const customer = useOutletContext<Customer>();
   const activity = useQuery(customerActivityQuery(customer.id!));
   if (activity.isError && !activity.data)
-    return <ErrorState query={activity} title="The activity could not be loaded" />;
+    return <ErrorState query={activity} title={t('The activity could not be loaded')} />;
   if (!activity.data)
     return (
       <Paper withBorder p="lg" radius="md" aria-busy>
@@ -74,7 +75,7 @@ export function ActivityTab() {
   if (items.length === 0)
     return (
       <Paper withBorder radius="md">
-        <ListEmpty icon={IconHistory} title="Nothing recorded for this customer yet" />
+        <ListEmpty icon={IconHistory} title={t('Nothing recorded for this customer yet')} />
       </Paper>
     );
   return (
@@ -84,7 +85,7 @@ export function ActivityTab() {
         lineWidth={2}
         active={-1}
         role="list"
-        aria-label="Activity, newest first"
+        aria-label={t('Activity, newest first')}
       >
         {items.map((item, i) => {
           const Icon = ICONS[item.kind] ?? IconPoint;

@@ -10,6 +10,7 @@ import { ErrorState } from '../components/ErrorState';
 import { IbanText } from '../components/IbanText';
 import { VerifiedBadge } from '../components/StatusBadge';
 import { NotFoundPage } from './NotFoundPage';
+import { t } from '../lib/i18n';
 
 export function BankAccountPage() {
   const customer = useOutletContext<Customer>();
@@ -20,10 +21,10 @@ export function BankAccountPage() {
   return (
     <Stack gap="md">
       <Anchor component={Link} to={`/customers/${customer.id}/bank-accounts`} size="sm">
-        ← All bank accounts
+        {t('← All bank accounts')}
       </Anchor>
       {account.isError ? (
-        <ErrorState query={account} title="This bank account could not be loaded" />
+        <ErrorState query={account} title={t('This bank account could not be loaded')} />
       ) : !account.data ? (
         <Skeleton height={120} />
       ) : (
@@ -32,7 +33,7 @@ export function BankAccountPage() {
             <DetailField label="IBAN">
               <IbanText iban={account.data.iban ?? ''} />
             </DetailField>
-            <DetailField label="Status">
+            <DetailField label={t('Status')}>
               <VerifiedBadge verified={account.data.verified} />
             </DetailField>
             <DetailField label="BIC">
@@ -40,18 +41,18 @@ export function BankAccountPage() {
                 {account.data.bic ?? '—'}
               </Text>
             </DetailField>
-            <DetailField label="Holder">
+            <DetailField label={t('Holder')}>
               <Text size="sm">{account.data.holder_name}</Text>
             </DetailField>
-            <DetailField label="Currency">
+            <DetailField label={t('Currency')}>
               <Text size="sm">{account.data.currency}</Text>
             </DetailField>
-            <DetailField label="Account ID">
+            <DetailField label={t('Account ID')}>
               <Group gap={2} wrap="nowrap">
                 <Text size="sm" ff="monospace" style={{ overflowWrap: 'anywhere' }}>
                   {account.data.id}
                 </Text>
-                <CopyButton value={account.data.id ?? ''} label="Copy account ID" />
+                <CopyButton value={account.data.id ?? ''} label={t('Copy account ID')} />
               </Group>
             </DetailField>
           </SimpleGrid>

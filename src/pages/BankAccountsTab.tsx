@@ -20,6 +20,7 @@ import { IbanText } from '../components/IbanText';
 import { ListEmpty, type ListColumn } from '../components/ResponsiveList';
 import { VerifiedBadge } from '../components/StatusBadge';
 import { useCreateForm } from '../components/useCreateForm';
+import { t } from '../lib/i18n';
 
 /** Codes are read character by character: monospace in the box, not in its label or error. */
 const MONOSPACE_INPUT = { input: { fontFamily: 'var(--mantine-font-family-monospace)' } };
@@ -32,8 +33,8 @@ function AddBankAccountForm({ customer, onDone }: { customer: Customer; onDone: 
     toBody: bankAccountCreateFromForm,
     notice: (_account, values) => ({
       color: 'teal',
-      title: 'Bank account added',
-      message: `The account of ${values.holder_name} was added.`,
+      title: t('Bank account added'),
+      message: t('The account of {holder} was added.', { holder: values.holder_name }),
     }),
     onCreated: onDone,
   });
@@ -42,8 +43,8 @@ function AddBankAccountForm({ customer, onDone }: { customer: Customer; onDone: 
   return (
     <CreateForm
       state={createForm}
-      errorTitle="The account was not added"
-      submitLabel="Add bank account"
+      errorTitle={t('The account was not added')}
+      submitLabel={t('Add bank account')}
       cancel={{ onClick: onDone }}
     >
       <TextInput
@@ -61,13 +62,13 @@ function AddBankAccountForm({ customer, onDone }: { customer: Customer; onDone: 
         styles={MONOSPACE_INPUT}
         {...field('bic')}
       />
-      <TextInput label="Holder name" required autoComplete="off" {...field('holder_name')} />
+      <TextInput label={t('Holder name')} required autoComplete="off" {...field('holder_name')} />
       <Controller
         control={form.control}
         name="currency"
         render={({ field }) => (
           <Select
-            label="Currency"
+            label={t('Currency')}
             required
             data={[...CURRENCIES]}
             value={field.value}
@@ -88,9 +89,9 @@ function DetailsLink({ account }: { account: BankAccount }) {
       component={Link}
       to={`${account.id}`}
       size="sm"
-      aria-label={`Details of the account of ${account.holder_name}`}
+      aria-label={t('Details of the account of {holder}', { holder: account.holder_name })}
     >
-      Details
+      {t('Details')}
     </Anchor>
   );
 }
@@ -108,14 +109,14 @@ function AccountIban({ account }: { account: BankAccount }) {
   );
 }
 
-const COLUMNS: ListColumn<BankAccount>[] = [
+const columns = (): ListColumn<BankAccount>[] => [
   { header: 'IBAN', cell: (a) => <AccountIban account={a} />, skeletonWidth: 220 },
   { header: 'BIC', cell: (a) => a.bic ?? '—', cellProps: { ff: 'monospace' }, skeletonWidth: 80 },
-  { header: 'Holder', cell: (a) => a.holder_name, skeletonWidth: 80 },
-  { header: 'Currency', cell: (a) => a.currency, skeletonWidth: 80 },
-  { header: 'Status', cell: (a) => <VerifiedBadge verified={a.verified} />, skeletonWidth: 80 },
+  { header: t('Holder'), cell: (a) => a.holder_name, skeletonWidth: 80 },
+  { header: t('Currency'), cell: (a) => a.currency, skeletonWidth: 80 },
+  { header: t('Status'), cell: (a) => <VerifiedBadge verified={a.verified} />, skeletonWidth: 80 },
   {
-    header: <span className="visually-hidden">Details</span>,
+    header: <span className="visually-hidden">{t('Details')}</span>,
     cell: (a) => <DetailsLink account={a} />,
     skeletonWidth: 80,
   },
@@ -147,16 +148,18 @@ export function BankAccountsTab() {
   return (
     <CustomerResourceTab
       query={accounts}
-      summary={(rows) => `${rows.length} bank account${rows.length === 1 ? '' : 's'}`}
+      summary={(rows) =>
+        t('{count, plural, one {# bank account} other {# bank accounts}}', { count: rows.length })
+      }
       create={{
-        label: 'Add bank account',
+        label: t('Add bank account'),
         icon: IconPlus,
         form: (close) => <AddBankAccountForm customer={customer} onDone={close} />,
       }}
-      errorTitle="The bank accounts could not be loaded"
-      columns={COLUMNS}
+      errorTitle={t('The bank accounts could not be loaded')}
+      columns={columns()}
       card={(account) => <BankAccountCard account={account} />}
-      empty={<ListEmpty icon={IconBuildingBank} title="No bank account yet" />}
+      empty={<ListEmpty icon={IconBuildingBank} title={t('No bank account yet')} />}
     />
   );
 }

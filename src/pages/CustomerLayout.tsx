@@ -22,6 +22,7 @@ import { ErrorState } from '../components/ErrorState';
 import { showResolutionNotice } from '../components/resolutionNotice';
 import { hasResolved } from '../lib/verificationStatus';
 import { NotFoundPage } from './NotFoundPage';
+import { t } from '../lib/i18n';
 
 /**
  * Tells the agent when a pending verification of this customer resolves, on
@@ -97,12 +98,12 @@ export function CustomerLayout() {
     <Stack gap="md">
       <Breadcrumbs>
         <Anchor component={Link} to="/customers">
-          Customers
+          {t('Customers')}
         </Anchor>
-        <span>{customer.data ? fullName(customer.data) : 'Customer'}</span>
+        <span>{customer.data ? fullName(customer.data) : t('Customer')}</span>
       </Breadcrumbs>
       {customer.isError ? (
-        <ErrorState query={customer} title="This customer could not be loaded" />
+        <ErrorState query={customer} title={t('This customer could not be loaded')} />
       ) : (
         <Stack gap={4}>
           {customer.data ? (
@@ -116,10 +117,10 @@ export function CustomerLayout() {
             {customer.data?.company_name && <Text c="dimmed">{customer.data.company_name}</Text>}
             <Group gap={2} wrap="nowrap">
               <Text size="xs" c="dimmed">
-                ID
+                {t('ID')}
               </Text>
               <Code style={{ wordBreak: 'break-all' }}>{customerId}</Code>
-              <CopyButton value={customerId} label="Copy customer ID" />
+              <CopyButton value={customerId} label={t('Copy customer ID')} />
             </Group>
           </Group>
         </Stack>
@@ -130,10 +131,10 @@ export function CustomerLayout() {
         keepMounted={false}
       >
         <Tabs.List>
-          <Tabs.Tab value="overview">Overview</Tabs.Tab>
-          <Tabs.Tab value="bank-accounts">Bank accounts</Tabs.Tab>
-          <Tabs.Tab value="verifications">Verifications</Tabs.Tab>
-          <Tabs.Tab value="activity">Activity</Tabs.Tab>
+          <Tabs.Tab value="overview">{t('Overview')}</Tabs.Tab>
+          <Tabs.Tab value="bank-accounts">{t('Bank accounts')}</Tabs.Tab>
+          <Tabs.Tab value="verifications">{t('Verifications')}</Tabs.Tab>
+          <Tabs.Tab value="activity">{t('Activity')}</Tabs.Tab>
         </Tabs.List>
       </Tabs>
       {customer.data && <Outlet context={customer.data} />}

@@ -27,6 +27,7 @@ import { customerByExternalIdQuery, fullName } from '../api/customers';
 import { CreateForm } from '../components/CreateForm';
 import { LeaveGuard } from '../components/LeaveGuard';
 import { useCreateForm } from '../components/useCreateForm';
+import { t } from '../lib/i18n';
 
 /** Only a whole address is worth asking about; the index matches it whole. */
 const looksLikeEmail = (email: string) => /^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(email);
@@ -76,23 +77,23 @@ function ExternalIdNote({ check }: { check: ReturnType<typeof useExternalIdCheck
         styles={{ message: { color: 'var(--mantine-color-text)' } }}
       >
         <Text size="sm">
-          Already used by {fullName(check.owner) || check.owner.id}
+          {t('Already used by {name}', { name: fullName(check.owner) || check.owner.id })}
           {check.owner.company_name ? ` (${check.owner.company_name})` : ''} —{' '}
           <Anchor
             component={Link}
             to={`/customers/${encodeURIComponent(check.owner.id!)}`}
             underline="always"
           >
-            open
+            {t('open')}
           </Anchor>
-          . The Customers API decides when you create this one.
+          {t('. The Customers API decides when you create this one.')}
         </Text>
       </Alert>
     );
   if (check.failed)
     return (
       <Text size="xs" c="dimmed">
-        Could not check whether another customer has this external ID.
+        {t('Could not check whether another customer has this external ID.')}
       </Text>
     );
   return null;
@@ -106,7 +107,7 @@ function DuplicateWarning({ duplicates }: { duplicates: Duplicate[] }) {
       color="yellow"
       variant="light"
       icon={<IconCopy size={16} aria-hidden />}
-      title="A customer with this email already exists"
+      title={t('A customer with this email already exists')}
       p="xs"
       // Yellow words on the yellow tint fail WCAG AA; the tint and the icon say "warning".
       styles={{ title: { color: 'var(--mantine-color-text)' } }}
@@ -125,7 +126,7 @@ function DuplicateWarning({ duplicates }: { duplicates: Duplicate[] }) {
             {duplicate.customer.company_name ? ` (${duplicate.customer.company_name})` : ''}
           </span>
         ))}
-        . You can still create this one if it is someone else.
+        {t('. You can still create this one if it is someone else.')}
       </Text>
     </Alert>
   );
@@ -149,8 +150,8 @@ export function CustomerNewPage() {
     toBody: customerCreateFromForm,
     notice: (customer) => ({
       color: 'teal',
-      title: 'Customer created',
-      message: `${fullName(customer)} was added.`,
+      title: t('Customer created'),
+      message: t('{name} was added.', { name: fullName(customer) }),
     }),
     onCreated: (customer) => {
       // The guard must see the form as saved before the navigation it would otherwise stop.
@@ -168,32 +169,43 @@ export function CustomerNewPage() {
     <Stack gap="md" maw={760}>
       <Breadcrumbs>
         <Anchor component={Link} to="/customers">
-          Customers
+          {t('Customers')}
         </Anchor>
-        <span>New customer</span>
+        <span>{t('New customer')}</span>
       </Breadcrumbs>
       <Title order={1} size="h2">
-        New customer
+        {t('New customer')}
       </Title>
       <Paper withBorder p="lg" radius="md">
         <CreateForm
           state={createForm}
-          errorTitle="The customer was not created"
-          submitLabel="Create customer"
+          errorTitle={t('The customer was not created')}
+          submitLabel={t('Create customer')}
           cancel={{ to: '/customers' }}
         >
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
-            <TextInput label="First name" required autoComplete="off" {...field('first_name')} />
-            <TextInput label="Last name" required autoComplete="off" {...field('last_name')} />
+            <TextInput
+              label={t('First name')}
+              required
+              autoComplete="off"
+              {...field('first_name')}
+            />
+            <TextInput label={t('Last name')} required autoComplete="off" {...field('last_name')} />
           </SimpleGrid>
-          <TextInput label="Email" type="email" required autoComplete="off" {...field('email')} />
+          <TextInput
+            label={t('Email')}
+            type="email"
+            required
+            autoComplete="off"
+            {...field('email')}
+          />
           <div role="status">
             <DuplicateWarning duplicates={emailDuplicates} />
           </div>
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
-            <TextInput label="Company" autoComplete="off" {...field('company_name')} />
+            <TextInput label={t('Company')} autoComplete="off" {...field('company_name')} />
             <TextInput
-              label="Phone"
+              label={t('Phone')}
               type="tel"
               autoComplete="off"
               placeholder="+33 6 12 34 56 78"
@@ -201,8 +213,8 @@ export function CustomerNewPage() {
             />
           </SimpleGrid>
           <TextInput
-            label="External ID"
-            description="The merchant's own reference; unique among customers"
+            label={t('External ID')}
+            description={t("The merchant's own reference; unique among customers")}
             autoComplete="off"
             {...externalIdField}
             onBlur={(event) => {

@@ -28,6 +28,7 @@ import { StatusBadge } from '../components/StatusBadge';
 import { formatCount, formatDate } from '../lib/format';
 import { CUSTOMER_STATUS_FILTERS, listParams, matchesFilter, PAGE_SIZES } from '../lib/listParams';
 import { statusLook } from '../lib/verificationStatus';
+import { t } from '../lib/i18n';
 
 /** A customer of the list, from the Customers API or the index, with its latest verification. */
 type CustomerRow = Customer & {
@@ -51,11 +52,11 @@ function fromIndex(customer: IndexedCustomer): CustomerRow {
   };
 }
 
-const STATUS_OPTIONS = [
-  { value: '', label: 'Any status' },
+const statusOptions = () => [
+  { value: '', label: t('Any status') },
   ...CUSTOMER_STATUS_FILTERS.map((status) => ({
     value: status,
-    label: status === 'none' ? 'Not verified' : statusLook(status, status === 'stale').label,
+    label: status === 'none' ? t('Not verified') : statusLook(status, status === 'stale').label,
   })),
 ];
 
@@ -67,7 +68,7 @@ function LatestStatus({ customer, failed }: { customer: CustomerRow; failed: boo
     return <StatusBadge status={customer.latest?.status} stale={customer.latest?.stale} />;
   return failed ? (
     <Text size="sm" c="dimmed">
-      Unknown
+      {t('Unknown')}
     </Text>
   ) : (
     <Skeleton height={18} width={90} aria-hidden />
@@ -76,7 +77,7 @@ function LatestStatus({ customer, failed }: { customer: CustomerRow; failed: boo
 
 const columns = (statusesFailed: boolean): ListColumn<CustomerRow>[] => [
   {
-    header: 'Name',
+    header: t('Name'),
     cell: (customer) => (
       <Anchor
         component={Link}
@@ -91,26 +92,26 @@ const columns = (statusesFailed: boolean): ListColumn<CustomerRow>[] => [
     skeletonWidth: 140,
   },
   {
-    header: 'Status',
+    header: t('Status'),
     cell: (customer) => <LatestStatus customer={customer} failed={statusesFailed} />,
     skeletonWidth: 90,
   },
-  { header: 'Company', cell: (customer) => customer.company_name ?? '—', skeletonWidth: 100 },
-  { header: 'Email', cell: (customer) => customer.email, skeletonWidth: 100 },
+  { header: t('Company'), cell: (customer) => customer.company_name ?? '—', skeletonWidth: 100 },
+  { header: t('Email'), cell: (customer) => customer.email, skeletonWidth: 100 },
   {
-    header: 'Phone',
+    header: t('Phone'),
     cell: (customer) => customer.phone ?? '—',
     cellProps: NOWRAP,
     skeletonWidth: 100,
   },
   {
-    header: 'External ID',
+    header: t('External ID'),
     cell: (customer) => customer.external_id ?? '—',
     cellProps: { ff: 'monospace' },
     skeletonWidth: 100,
   },
   {
-    header: 'Created',
+    header: t('Created'),
     cell: (customer) => formatDate(customer.created_at),
     cellProps: NOWRAP,
     skeletonWidth: 100,
@@ -202,11 +203,11 @@ export function CustomersListPage() {
   const emptyTitle =
     count === 0
       ? status
-        ? 'No customer has this verification status'
-        : 'No customers yet'
+        ? t('No customer has this verification status')
+        : t('No customers yet')
       : filter
-        ? 'No customer on this page matches the filter'
-        : 'This page is empty';
+        ? t('No customer on this page matches the filter')
+        : t('This page is empty');
 
   const update = (changes: Record<string, string | undefined>) => {
     const next = new URLSearchParams(searchParams);
@@ -222,10 +223,15 @@ export function CustomersListPage() {
       <Group justify="space-between" align="flex-end">
         <div>
           <Title order={1} size="h2">
-            Customers
+            {t('Customers')}
           </Title>
           <Text c="dimmed" size="sm" aria-live="polite">
-            {list.data ? `${formatCount(count)} customer${count === 1 ? '' : 's'}` : ' '}
+            {list.data
+              ? t('{count, plural, one {{formatted} customer} other {{formatted} customers}}', {
+                  count,
+                  formatted: formatCount(count),
+                })
+              : ' '}
           </Text>
         </div>
         {canCreate && (
@@ -234,16 +240,18 @@ export function CustomersListPage() {
             to="/customers/new"
             leftSection={<IconPlus size={16} aria-hidden />}
           >
-            New customer
+            {t('New customer')}
           </Button>
         )}
       </Group>
 
       <Group align="flex-start" gap="md">
         <TextInput
-          label="Filter this page"
-          description="Filters the customers shown on this page only, by name, company, email, phone or external ID"
-          placeholder="Type to filter"
+          label={t('Filter this page')}
+          description={t(
+            'Filters the customers shown on this page only, by name, company, email, phone or external ID',
+          )}
+          placeholder={t('Type to filter')}
           leftSection={<IconSearch size={16} aria-hidden />}
           value={filter}
           onChange={(event) => update({ q: event.currentTarget.value })}
@@ -251,9 +259,9 @@ export function CustomersListPage() {
           style={{ flex: '1 1 280px' }}
         />
         <NativeSelect
-          label="Verification status"
-          description="The latest verification of each customer"
-          data={STATUS_OPTIONS}
+          label={t('Verification status')}
+          description={t('The latest verification of each customer')}
+          data={statusOptions()}
           value={status ?? ''}
           onChange={(event) => update({ status: event.currentTarget.value, page: undefined })}
           w={220}
@@ -262,7 +270,7 @@ export function CustomersListPage() {
 
       <QueryList
         query={list}
-        errorTitle="The customers could not be loaded"
+        errorTitle={t('The customers could not be loaded')}
         rows={rows}
         columns={columns(statusesFailed)}
         card={(customer) => <CustomerCard customer={customer} failed={statusesFailed} />}
@@ -279,7 +287,7 @@ export function CustomersListPage() {
                 variant="light"
                 leftSection={<IconPlus size={16} aria-hidden />}
               >
-                New customer
+                {t('New customer')}
               </Button>
             )}
           </ListEmpty>
@@ -293,7 +301,7 @@ export function CustomersListPage() {
           onPage={(next) => update({ page: String(next) })}
         />
         <NativeSelect
-          label="Rows per page"
+          label={t('Rows per page')}
           data={PAGE_SIZES.map(String)}
           value={String(size)}
           onChange={(event) => update({ size: event.currentTarget.value, page: undefined })}

@@ -1,10 +1,21 @@
-import { Button, Center, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
+import {
+  Button,
+  Center,
+  NativeSelect,
+  Paper,
+  PasswordInput,
+  Stack,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { useSuspenseQuery } from '@tanstack/react-query';
 import { useState, type ChangeEvent, type FormEvent } from 'react';
 import { Navigate, useNavigate, useSearchParams } from 'react-router';
 import { meQuery, useSignIn } from '../api/auth';
-import { ApiError } from '../api/errors';
+import { ApiError, errorMessage } from '../api/errors';
 import { ErrorAlert } from '../components/ErrorAlert';
+import { chooseLocale, currentLocale, LOCALE_NAMES, LOCALES, t, type Locale } from '../lib/i18n';
 import { safeNext } from '../lib/safeNext';
 
 export function LoginPage() {
@@ -44,22 +55,22 @@ export function LoginPage() {
           <Stack>
             <div>
               <Title order={1} size="h2">
-                Sign in
+                {t('Sign in')}
               </Title>
               <Text c="gray.7" size="sm">
-                Customers back-office
+                {t('Customers back-office')}
               </Text>
             </div>
-            {error && <ErrorAlert>{error.message}</ErrorAlert>}
+            {error && <ErrorAlert>{errorMessage(error)}</ErrorAlert>}
             <TextInput
-              label="Username"
+              label={t('Username')}
               autoComplete="username"
               required
               autoFocus
               {...input('username')}
             />
             <PasswordInput
-              label="Password"
+              label={t('Password')}
               autoComplete="current-password"
               required
               {...input('password')}
@@ -69,8 +80,16 @@ export function LoginPage() {
               loading={signIn.isPending}
               disabled={!username.trim() || !password}
             >
-              Sign in
+              {t('Sign in')}
             </Button>
+            <NativeSelect
+              label={t('Language')}
+              size="xs"
+              w={160}
+              data={LOCALES.map((locale) => ({ value: locale, label: LOCALE_NAMES[locale] }))}
+              value={currentLocale()}
+              onChange={(event) => void chooseLocale(event.currentTarget.value as Locale)}
+            />
           </Stack>
         </form>
       </Paper>

@@ -26,12 +26,13 @@ import { maskIban } from '../lib/iban';
 import { verificationReason } from '../lib/verificationReason';
 import { isOpenVerificationStatus } from '../lib/verificationStatus';
 import { NotFoundPage } from './NotFoundPage';
+import { t } from '../lib/i18n';
 
 function HolderNames({ accounts }: { accounts: BankAccount[] }) {
   if (accounts.length === 0)
     return (
       <Text size="sm" c="dimmed">
-        No bank account
+        {t('No bank account')}
       </Text>
     );
   return (
@@ -73,10 +74,10 @@ function NamesCompared({
     <Paper withBorder p="lg" radius="md">
       <Stack gap="md">
         <Title order={2} size="h4">
-          Names compared
+          {t('Names compared')}
         </Title>
         <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="lg">
-          <DetailField label="Expected name">
+          <DetailField label={t('Expected name')}>
             {indexed.loading ? (
               <Skeleton height={16} width={140} />
             ) : expectedName ? (
@@ -85,23 +86,23 @@ function NamesCompared({
               </Text>
             ) : (
               <Text size="sm" c="dimmed">
-                Not known: not started through the back-office
+                {t('Not known: not started through the back-office')}
               </Text>
             )}
           </DetailField>
-          <DetailField label="Account holders">
+          <DetailField label={t('Account holders')}>
             {accounts.data ? (
               <HolderNames accounts={accounts.data.data ?? []} />
             ) : accounts.isError ? (
               <Text size="sm" c="dimmed">
-                The bank accounts could not be loaded
+                {t('The bank accounts could not be loaded')}
               </Text>
             ) : (
               <Skeleton height={16} width={160} />
             )}
           </DetailField>
-          <DetailField label="Best match score">
-            <Text size="sm">{score ?? 'None'}</Text>
+          <DetailField label={t('Best match score')}>
+            <Text size="sm">{score ?? t('None')}</Text>
           </DetailField>
         </SimpleGrid>
         <Text size="sm" role="note">
@@ -131,44 +132,44 @@ export function VerificationPage() {
   return (
     <Stack gap="md">
       <Anchor component={Link} to={`/customers/${customer.id}/verifications`} size="sm">
-        ← All verifications
+        {t('← All verifications')}
       </Anchor>
       {verification.isError && !data ? (
-        <ErrorState query={verification} title="This verification could not be loaded" />
+        <ErrorState query={verification} title={t('This verification could not be loaded')} />
       ) : !data ? (
         <Skeleton height={120} />
       ) : (
         <>
           <Paper withBorder p="lg" radius="md">
             <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="lg">
-              <DetailField label="Status">
+              <DetailField label={t('Status')}>
                 <StatusBadge status={data.status} stale={indexed?.stale} />
               </DetailField>
-              <DetailField label="Match score">
+              <DetailField label={t('Match score')}>
                 <Text size="sm">{formatPercent(data.match_score)}</Text>
               </DetailField>
-              <DetailField label="Provider">
+              <DetailField label={t('Provider')}>
                 <Text size="sm">{data.provider_id}</Text>
               </DetailField>
-              <DetailField label="Verified at">
+              <DetailField label={t('Verified at')}>
                 <Text size="sm">{formatDateTime(data.verified_at)}</Text>
               </DetailField>
-              <DetailField label="Started">
+              <DetailField label={t('Started')}>
                 <Text size="sm">
                   {formatDateTime(indexed?.started_at ?? undefined)}
                   {indexed?.started_by
-                    ? ` by ${indexed.started_by}`
+                    ? t(' by {agent}', { agent: indexed.started_by })
                     : indexed?.started_at
-                      ? ' (first seen: started outside the back-office)'
+                      ? t(' (first seen: started outside the back-office)')
                       : ''}
                 </Text>
               </DetailField>
-              <DetailField label="Verification ID">
+              <DetailField label={t('Verification ID')}>
                 <Group gap={2} wrap="nowrap">
                   <Text size="sm" ff="monospace" style={{ overflowWrap: 'anywhere' }}>
                     {data.id}
                   </Text>
-                  <CopyButton value={data.id ?? ''} label="Copy verification ID" />
+                  <CopyButton value={data.id ?? ''} label={t('Copy verification ID')} />
                 </Group>
               </DetailField>
             </SimpleGrid>

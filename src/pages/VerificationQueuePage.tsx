@@ -31,8 +31,10 @@ import {
   type QueueStatusFilter,
 } from '../lib/listParams';
 import { statusLook } from '../lib/verificationStatus';
+import { t, type MessageId } from '../lib/i18n';
 
-const AGE_LABELS: Record<QueueAge, string> = {
+/** The English words, the ids of their translations. */
+const AGE_LABELS: Record<QueueAge, MessageId> = {
   '1h': 'Last hour',
   '24h': 'Last 24 hours',
   '7d': 'Last 7 days',
@@ -70,16 +72,16 @@ function StartedAt({ verification: v }: { verification: IndexedVerification }) {
       {when(v.started_at)}
       {!v.started_by && v.started_at && (
         <Text size="xs" c="dimmed">
-          first seen
+          {t('first seen')}
         </Text>
       )}
     </>
   );
 }
 
-const COLUMNS: ListColumn<IndexedVerification>[] = [
+const columns = (): ListColumn<IndexedVerification>[] => [
   {
-    header: 'Customer',
+    header: t('Customer'),
     cell: (v) => (
       <>
         <CustomerLink verification={v} />
@@ -92,12 +94,17 @@ const COLUMNS: ListColumn<IndexedVerification>[] = [
     ),
     skeletonWidth: 140,
   },
-  { header: 'Status', cell: (v) => <StatusBadge status={v.status} stale={v.stale} /> },
-  { header: 'Score', cell: score, skeletonWidth: 40 },
-  { header: 'Provider', cell: (v) => v.provider_id ?? '—' },
-  { header: 'Started by', cell: (v) => v.started_by ?? '—' },
-  { header: 'Started', cell: (v) => <StartedAt verification={v} />, cellProps: NOWRAP },
-  { header: 'Resolved', cell: (v) => when(v.resolved_at), cellProps: NOWRAP, skeletonWidth: 110 },
+  { header: t('Status'), cell: (v) => <StatusBadge status={v.status} stale={v.stale} /> },
+  { header: t('Score'), cell: score, skeletonWidth: 40 },
+  { header: t('Provider'), cell: (v) => v.provider_id ?? '—' },
+  { header: t('Started by'), cell: (v) => v.started_by ?? '—' },
+  { header: t('Started'), cell: (v) => <StartedAt verification={v} />, cellProps: NOWRAP },
+  {
+    header: t('Resolved'),
+    cell: (v) => when(v.resolved_at),
+    cellProps: NOWRAP,
+    skeletonWidth: 110,
+  },
 ];
 
 function VerificationCard({ verification: v }: { verification: IndexedVerification }) {
@@ -117,13 +124,13 @@ function VerificationCard({ verification: v }: { verification: IndexedVerificati
         <StatusBadge status={v.status} stale={v.stale} />
       </Group>
       <Text size="sm">
-        Match {score(v)} · {v.provider_id ?? 'no provider'}
+        {t('Match {score}', { score: score(v) })} · {v.provider_id ?? t('no provider')}
       </Text>
       <Text size="xs" c="dimmed">
         {v.started_by
-          ? `Started ${when(v.started_at)} by ${v.started_by}`
-          : `First seen ${when(v.started_at)}`}
-        {v.resolved_at ? ` · resolved ${when(v.resolved_at)}` : ''}
+          ? t('Started {at} by {agent}', { at: when(v.started_at), agent: v.started_by })
+          : t('First seen {at}', { at: when(v.started_at) })}
+        {v.resolved_at ? t(' · resolved {at}', { at: when(v.resolved_at) }) : ''}
       </Text>
     </Stack>
   );
@@ -140,7 +147,7 @@ function StatusChips({
   onChange: (statuses: QueueStatusFilter[]) => void;
 }) {
   return (
-    <Group gap="xs" role="group" aria-label="Status">
+    <Group gap="xs" role="group" aria-label={t('Status')}>
       <Chip.Group
         multiple
         value={selected}
@@ -165,13 +172,20 @@ function StatusChips({
 
 function emptyTitle(filters: QueueFilters): string {
   const filtered = filters.statuses.length > 0 || filters.mine || filters.age !== undefined;
-  return filtered ? 'No verification matches these filters' : 'No verification yet';
+  return filtered ? t('No verification matches these filters') : t('No verification yet');
 }
 
 /** "12 verifications, oldest first": the server puts the oldest first when only open ones are asked. */
 function queueSummary(count: number, filters: QueueFilters): string {
-  const order = queueOldestFirst(filters) ? 'oldest first' : 'newest activity first';
-  return `${formatCount(count)} verification${count === 1 ? '' : 's'}, ${order}`;
+  return queueOldestFirst(filters)
+    ? t(
+        '{count, plural, one {{formatted} verification, oldest first} other {{formatted} verifications, oldest first}}',
+        { count, formatted: formatCount(count) },
+      )
+    : t(
+        '{count, plural, one {{formatted} verification, newest activity first} other {{formatted} verifications, newest activity first}}',
+        { count, formatted: formatCount(count) },
+      );
 }
 
 /** Every verification the index holds, across customers, filtered and paged in the URL. */
@@ -193,7 +207,7 @@ export function VerificationQueuePage() {
       <Group justify="space-between" align="flex-end">
         <div>
           <Title order={1} size="h2">
-            Verifications
+            {t('Verifications')}
           </Title>
           <Text c="dimmed" size="sm" aria-live="polite">
             {count === undefined ? ' ' : queueSummary(count, filters)}
@@ -206,7 +220,7 @@ export function VerificationQueuePage() {
           variant="default"
           leftSection={<IconDownload size={16} aria-hidden />}
         >
-          Export CSV
+          {t('Export CSV')}
         </Button>
       </Group>
 
@@ -218,11 +232,11 @@ export function VerificationQueuePage() {
         />
         <Group gap="lg" align="flex-end">
           <NativeSelect
-            label="Started within"
+            label={t('Started within')}
             value={filters.age ?? ''}
             data={[
-              { value: '', label: 'Any time' },
-              ...QUEUE_AGES.map((age) => ({ value: age, label: AGE_LABELS[age] })),
+              { value: '', label: t('Any time') },
+              ...QUEUE_AGES.map((age) => ({ value: age, label: t(AGE_LABELS[age]) })),
             ]}
             onChange={(event) =>
               show({ age: (event.currentTarget.value || undefined) as QueueAge | undefined })
@@ -230,7 +244,7 @@ export function VerificationQueuePage() {
             w={180}
           />
           <Switch
-            label="Started by me"
+            label={t('Started by me')}
             checked={filters.mine}
             onChange={(event) => show({ mine: event.currentTarget.checked })}
             mb={8}
@@ -240,9 +254,9 @@ export function VerificationQueuePage() {
 
       <QueryList
         query={queue}
-        errorTitle="The verification queue could not be loaded"
+        errorTitle={t('The verification queue could not be loaded')}
         rows={queue.data?.data ?? []}
-        columns={COLUMNS}
+        columns={columns()}
         card={(verification) => <VerificationCard verification={verification} />}
         href={verificationPath}
         skeletonRows={10}

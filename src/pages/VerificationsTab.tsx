@@ -19,10 +19,11 @@ import { ListEmpty, type ListColumn } from '../components/ResponsiveList';
 import { StatusBadge } from '../components/StatusBadge';
 import { useCreateForm } from '../components/useCreateForm';
 import { VerificationLinkPanel } from '../components/VerificationLinkPanel';
-import { formatDateTime, formatPercent } from '../lib/format';
+import { formatCount, formatDateTime, formatPercent } from '../lib/format';
 import { customerBankCountry, providerIdsFromBics } from '../lib/providers';
 import { openableLink } from '../lib/verificationLink';
 import { isOpenVerificationStatus } from '../lib/verificationStatus';
+import { t } from '../lib/i18n';
 
 /** After a start that gave a link: the link, and what to do with it, before the dialog closes. */
 function StartedWithLink({
@@ -37,7 +38,7 @@ function StartedWithLink({
   return (
     <Stack>
       <Text size="sm">
-        The verification started. It stays pending until the customer confirms at their bank.
+        {t('The verification started. It stays pending until the customer confirms at their bank.')}
       </Text>
       <VerificationLinkPanel
         link={verification.link}
@@ -47,10 +48,10 @@ function StartedWithLink({
       />
       <Group justify="flex-end">
         <Button variant="default" component={Link} to={`${verification.id}`}>
-          See the verification
+          {t('See the verification')}
         </Button>
         <Button onClick={onDone} data-autofocus>
-          Done
+          {t('Done')}
         </Button>
       </Group>
     </Stack>
@@ -69,13 +70,13 @@ function StartVerificationForm({ customer, onDone }: { customer: Customer; onDon
       openableLink(verification.link)
         ? {
             color: 'blue',
-            title: 'Verification started',
-            message: 'Send the customer the link: they confirm at their bank.',
+            title: t('Verification started'),
+            message: t('Send the customer the link: they confirm at their bank.'),
           }
         : {
             color: 'blue',
-            title: 'Verification started',
-            message: 'It is pending; this page updates when it resolves.',
+            title: t('Verification started'),
+            message: t('It is pending; this page updates when it resolves.'),
           },
     onCreated: (verification) => {
       if (openableLink(verification.link)) setStarted(verification);
@@ -92,8 +93,8 @@ function StartVerificationForm({ customer, onDone }: { customer: Customer; onDon
   return (
     <CreateForm
       state={createForm}
-      errorTitle="The verification was not started"
-      submitLabel="Start verification"
+      errorTitle={t('The verification was not started')}
+      submitLabel={t('Start verification')}
       cancel={{ onClick: onDone }}
     >
       <ProviderField
@@ -106,8 +107,8 @@ function StartVerificationForm({ customer, onDone }: { customer: Customer; onDon
         suggestions={bics}
       />
       <TextInput
-        label="Expected name"
-        description="The name to find among the account holders"
+        label={t('Expected name')}
+        description={t('The name to find among the account holders')}
         required
         autoComplete="off"
         {...field('expected_name')}
@@ -131,23 +132,25 @@ function startedText(indexed: IndexedVerification | undefined): string {
   if (!indexed?.started_at) return '—';
   const at = formatDateTime(indexed.started_at);
   // Started elsewhere: the index only knows when it first saw it.
-  return indexed.started_by ? `${at} by ${indexed.started_by}` : `${at} (first seen)`;
+  return indexed.started_by
+    ? t('{at} by {agent}', { at, agent: indexed.started_by })
+    : t('{at} (first seen)', { at });
 }
 
 const columns = (startedOf: StartedOf): ListColumn<Verification>[] => [
   {
-    header: 'Status',
+    header: t('Status'),
     cell: (v) => <StatusBadge status={v.status} stale={startedOf(v)?.stale} />,
   },
-  { header: 'Match score', cell: (v) => formatPercent(v.match_score) },
-  { header: 'Provider', cell: (v) => v.provider_id },
-  { header: 'Started', cell: (v) => startedText(startedOf(v)), skeletonWidth: 140 },
+  { header: t('Match score'), cell: (v) => formatPercent(v.match_score) },
+  { header: t('Provider'), cell: (v) => v.provider_id },
+  { header: t('Started'), cell: (v) => startedText(startedOf(v)), skeletonWidth: 140 },
   {
-    header: 'Verified at',
+    header: t('Verified at'),
     cell: (v) => formatDateTime(v.verified_at),
     cellProps: { style: { whiteSpace: 'nowrap' } },
   },
-  { header: 'ID', cell: (v) => <VerificationLink verification={v} /> },
+  { header: t('ID'), cell: (v) => <VerificationLink verification={v} /> },
 ];
 
 function VerificationCard({
@@ -161,10 +164,12 @@ function VerificationCard({
     <>
       <Group justify="space-between" wrap="nowrap">
         <StatusBadge status={verification.status} stale={indexed?.stale} />
-        <Text size="sm">Match {formatPercent(verification.match_score)}</Text>
+        <Text size="sm">
+          {t('Match {score}', { score: formatPercent(verification.match_score) })}
+        </Text>
       </Group>
       <Text size="xs" c="dimmed">
-        Started {startedText(indexed)}
+        {t('Started {when}', { when: startedText(indexed) })}
       </Text>
       <Group justify="space-between">
         <Text size="xs" c="dimmed">
@@ -183,7 +188,10 @@ function verificationsSummary(verifications: Verification[]): string {
   const open = verifications.filter((verification) =>
     isOpenVerificationStatus(verification.status),
   ).length;
-  return `${count} verification${count === 1 ? '' : 's'}${open ? `, ${open} in progress (updating by itself)` : ''}`;
+  const total = t('{count, plural, one {# verification} other {# verifications}}', { count });
+  return open
+    ? t('{total}, {open} in progress (updating by itself)', { total, open: formatCount(open) })
+    : total;
 }
 
 export function VerificationsTab() {
@@ -199,16 +207,16 @@ export function VerificationsTab() {
       query={verifications}
       summary={verificationsSummary}
       create={{
-        label: 'Start verification',
+        label: t('Start verification'),
         icon: IconPlayerPlay,
         form: (close) => <StartVerificationForm customer={customer} onDone={close} />,
       }}
-      errorTitle="The verifications could not be loaded"
+      errorTitle={t('The verifications could not be loaded')}
       columns={columns(startedOf)}
       card={(verification) => (
         <VerificationCard verification={verification} indexed={startedOf(verification)} />
       )}
-      empty={<ListEmpty icon={IconShieldCheck} title="No verification yet" />}
+      empty={<ListEmpty icon={IconShieldCheck} title={t('No verification yet')} />}
     />
   );
 }

@@ -3,11 +3,12 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { renderToString } from 'react-dom/server';
 import { MemoryRouter, Outlet, Route, Routes } from 'react-router';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { meQuery } from '../api/auth';
 import { indexedVerificationsQuery } from '../api/customerIndex';
 import type { Customer } from '../api/customers';
 import { verificationQuery, verificationsQuery, type Verification } from '../api/verifications';
+import { loadLocale } from '../lib/i18n';
 import { verificationMailto } from '../lib/verificationLink';
 import { VerificationPage } from './VerificationPage';
 import { VerificationsTab } from './VerificationsTab';
@@ -52,6 +53,8 @@ function render(
 }
 
 const text = (html: string) => html.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
+
+beforeAll(() => loadLocale('en'));
 
 describe('a customer’s verifications', () => {
   it('lists verifications whose statuses nobody knows, each in its own words, without failing', () => {

@@ -19,6 +19,7 @@ import { SEARCH_MAX_LENGTH, searchQuery, searchText, type SearchResult } from '.
 import { StatusBadge } from '../StatusBadge';
 import classes from './GlobalSearch.module.css';
 import { SEARCH_INPUT_ID, standIn } from './searchFocus';
+import { t } from '../../lib/i18n';
 
 const DEBOUNCE_MS = 150;
 
@@ -97,21 +98,23 @@ export function GlobalSearch() {
   if (search.isError && caughtUp) {
     body = (
       <Stack gap="xs" p="xs" role="alert">
-        <Text size="sm">Search failed: {errorMessage(search.error)}</Text>
+        <Text size="sm">
+          {t('Search failed: {reason}', { reason: errorMessage(search.error) })}
+        </Text>
         <Button
           size="xs"
           variant="light"
           onMouseDown={(event) => event.preventDefault()}
           onClick={() => void search.refetch()}
         >
-          Retry
+          {t('Retry')}
         </Button>
       </Stack>
     );
   } else if (!search.data) {
-    body = <Combobox.Empty>Searching…</Combobox.Empty>;
+    body = <Combobox.Empty>{t('Searching…')}</Combobox.Empty>;
   } else if (results.length === 0 && settled) {
-    body = <Combobox.Empty>No customer matches “{current}”.</Combobox.Empty>;
+    body = <Combobox.Empty>{t('No customer matches “{text}”.', { text: current })}</Combobox.Empty>;
   } else {
     body = results.map((result) => <ResultOption key={result.customer.id} result={result} />);
   }
@@ -131,15 +134,15 @@ export function GlobalSearch() {
           id={SEARCH_INPUT_ID}
           value={typed}
           maxLength={SEARCH_MAX_LENGTH}
-          aria-label="Search customers"
-          placeholder="Search customers"
+          aria-label={t('Search customers')}
+          placeholder={t('Search customers')}
           type="search"
           autoComplete="off"
           spellCheck={false}
           leftSection={<IconSearch size={16} aria-hidden />}
           rightSection={
             search.isFetching && current ? (
-              <Loader size={14} aria-label="Searching" />
+              <Loader size={14} aria-label={t('Searching')} />
             ) : current ? null : (
               <Kbd size="xs" visibleFrom="sm" aria-hidden>
                 /
@@ -170,7 +173,7 @@ export function GlobalSearch() {
         />
       </Combobox.Target>
       <Combobox.Dropdown hidden={!current} className={classes.dropdown}>
-        <Combobox.Options aria-label="Customers found" mah={420} style={{ overflowY: 'auto' }}>
+        <Combobox.Options aria-label={t('Customers found')} mah={420} style={{ overflowY: 'auto' }}>
           {body}
         </Combobox.Options>
       </Combobox.Dropdown>

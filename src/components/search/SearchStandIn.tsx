@@ -1,6 +1,7 @@
 import { Input } from '@mantine/core';
 import { IconSearch } from '@tabler/icons-react';
 import { SEARCH_INPUT_ID, standIn } from './searchFocus';
+import { t } from '../../lib/i18n';
 
 /**
  * The search box as the first paint shows it, for the moment its code takes
@@ -10,8 +11,8 @@ export function SearchStandIn() {
   return (
     <Input
       id={SEARCH_INPUT_ID}
-      aria-label="Search customers"
-      placeholder="Search customers"
+      aria-label={t('Search customers')}
+      placeholder={t('Search customers')}
       type="search"
       autoComplete="off"
       leftSection={<IconSearch size={16} aria-hidden />}
