@@ -126,6 +126,7 @@ describe("the bank suggested from the customer's accounts", () => {
   it("lists the address country's banks, else those of the newest IBAN's country, else France's", () => {
     expect(customerBankCountry('be', ['DE89370400440532013000'])).toBe('BE');
     expect(customerBankCountry(undefined, ['de89 3704', 'FR76'])).toBe('DE');
+    expect(customerBankCountry(undefined, ['DE••••••••••••••••3000'])).toBe('DE');
     expect(customerBankCountry('', [null, 'not an iban'])).toBe('FR');
   });
 });

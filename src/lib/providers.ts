@@ -111,7 +111,7 @@ export function suggestedProvider(
 
 /**
  * The country whose banks are listed: the customer's address country, else
- * the country of their newest account's IBAN, else France.
+ * the country of their newest account's IBAN (masked or not), else France.
  */
 export function customerBankCountry(
   addressCountry: string | null | undefined,
@@ -119,6 +119,7 @@ export function customerBankCountry(
 ): string {
   const fromAddress = addressCountry?.trim().toUpperCase() ?? '';
   if (/^[A-Z]{2}$/.test(fromAddress)) return fromAddress;
-  const fromIban = ibans.find((iban) => /^[A-Za-z]{2}\d{2}/.test(iban?.trim() ?? ''));
+  // The list's IBANs come masked past their country code (`DE••••…3000`).
+  const fromIban = ibans.find((iban) => /^[A-Za-z]{2}(\d{2}|•)/.test(iban?.trim() ?? ''));
   return providerCountry(fromIban?.trim().slice(0, 2));
 }
