@@ -31,7 +31,7 @@ test.describe('with a French browser', () => {
     await page.goto('/customers');
     await expect(page).toHaveURL(/\/login\?next=/);
     await expect(page.locator('html')).toHaveAttribute('lang', 'fr');
-    await expect(page).toHaveTitle('Back-office clients');
+    await expect(page).toHaveTitle('Connexion — Sandbox (émulé)');
     await expect(page.getByRole('heading', { level: 1, name: 'Connexion' })).toBeVisible();
     await expect(page.getByRole('combobox', { name: 'Langue' })).toHaveValue('fr');
     // Not one English word of the page on the way.
@@ -127,7 +127,7 @@ test.describe('with a French browser', () => {
     await page.getByRole('menuitem', { name: 'English' }).click();
     await expect(page.getByRole('heading', { level: 1, name: 'Customers' })).toBeVisible();
     await expect(html).toHaveAttribute('lang', 'en');
-    await expect(page).toHaveTitle('Customers back-office');
+    await expect(page).toHaveTitle('Customers — Sandbox (emulated)');
     await expect(page).toHaveURL(/\/customers$/);
 
     await page.reload();

@@ -7,6 +7,7 @@ import { meQuery } from '../api/auth';
 import { IndexStatus } from '../components/IndexStatus';
 import { useSearchShortcut } from '../components/search/searchFocus';
 import { SearchStandIn } from '../components/search/SearchStandIn';
+import { EnvironmentBanner } from '../components/EnvironmentBanner';
 import { UpstreamBanner } from '../components/UpstreamBanner';
 import { AccountButton } from './AccountButton';
 import classes from './AppLayout.module.css';
@@ -24,8 +25,8 @@ const LiveEvents = lazy(() => import('./LiveEvents').then((m) => ({ default: m.L
 
 /**
  * The frame of every signed-in page: the product's name, the top navigation,
- * the global search, the index's state, the agent's menu, the upstream banner,
- * and the live notifications.
+ * the global search, the index's state, the agent's menu, the environment and
+ * upstream banners, and the live notifications.
  */
 export function AppLayout() {
   const { data: agent } = useSuspenseQuery(meQuery);
@@ -35,40 +36,43 @@ export function AppLayout() {
   const wide = useMediaQuery('(min-width: 75em)', undefined, { getInitialValueInEffect: false });
   return (
     <>
-      <header className={classes.header}>
-        <Anchor
-          component={Link}
-          to="/customers"
-          underline="never"
-          c="inherit"
-          className={classes.brand}
-        >
-          {t('Customers back-office')}
-        </Anchor>
-        <nav aria-label={t('Main')} className={classes.nav}>
-          <NavLink to="/customers" className={classes.navLink}>
-            {t('Customers')}
-          </NavLink>
-          <NavLink to="/verifications" className={classes.navLink}>
-            {t('Verifications')}
-          </NavLink>
-        </nav>
-        <div className={classes.search} role="search">
-          <Suspense fallback={<SearchStandIn />}>
-            <GlobalSearch />
-          </Suspense>
-        </div>
-        {wide && <IndexStatus className={classes.status} />}
-        {agent && (
-          <div className={classes.account}>
-            <Suspense
-              fallback={<AccountButton agent={agent} onClick={() => setMenuWanted(true)} />}
-            >
-              <AccountMenu agent={agent} openedAtStart={menuWanted} />
+      <div className={classes.top}>
+        <EnvironmentBanner />
+        <header className={classes.header}>
+          <Anchor
+            component={Link}
+            to="/customers"
+            underline="never"
+            c="inherit"
+            className={classes.brand}
+          >
+            {t('Customers back-office')}
+          </Anchor>
+          <nav aria-label={t('Main')} className={classes.nav}>
+            <NavLink to="/customers" className={classes.navLink}>
+              {t('Customers')}
+            </NavLink>
+            <NavLink to="/verifications" className={classes.navLink}>
+              {t('Verifications')}
+            </NavLink>
+          </nav>
+          <div className={classes.search} role="search">
+            <Suspense fallback={<SearchStandIn />}>
+              <GlobalSearch />
             </Suspense>
           </div>
-        )}
-      </header>
+          {wide && <IndexStatus className={classes.status} />}
+          {agent && (
+            <div className={classes.account}>
+              <Suspense
+                fallback={<AccountButton agent={agent} onClick={() => setMenuWanted(true)} />}
+              >
+                <AccountMenu agent={agent} openedAtStart={menuWanted} />
+              </Suspense>
+            </div>
+          )}
+        </header>
+      </div>
       <Box component="main" className={classes.main}>
         <UpstreamBanner />
         <Outlet />

@@ -1,9 +1,12 @@
-import { useSuspenseQuery } from '@tanstack/react-query';
+import { usePrefetchQuery, useSuspenseQuery } from '@tanstack/react-query';
 import { Navigate, Outlet, useLocation } from 'react-router';
 import { meQuery, useCanCreate } from '../api/auth';
+import { environmentQuery } from '../api/environment';
 
 /** Pages behind sign-in: without a session, to /login and back here afterwards. */
 export function RequireSignIn() {
+  // Asked alongside the session, so the environment banner is there with the first page.
+  usePrefetchQuery(environmentQuery);
   const { data: agent } = useSuspenseQuery(meQuery);
   const location = useLocation();
   if (!agent) {

@@ -15,6 +15,7 @@ import { Link, Outlet, useLocation, useNavigate, useParams } from 'react-router'
 import { bankAccountKeys } from '../api/bankAccounts';
 import { indexKeys } from '../api/customerIndex';
 import { customerQuery, fullName } from '../api/customers';
+import { useDocumentTitle } from '../lib/environment';
 import { ApiError } from '../api/errors';
 import { verificationsQuery, type Verification } from '../api/verifications';
 import { CopyButton } from '../components/CopyButton';
@@ -67,6 +68,14 @@ function useResolutionNotices(
   }, [verifications, customerId, customerName, queryClient, navigate]);
 }
 
+/** Each tab's name, as its label says it. */
+const TAB_NAMES = {
+  overview: () => t('Overview'),
+  'bank-accounts': () => t('Bank accounts'),
+  verifications: () => t('Verifications'),
+  activity: () => t('Activity'),
+};
+
 export function CustomerLayout() {
   const { customerId = '' } = useParams();
   const location = useLocation();
@@ -82,9 +91,6 @@ export function CustomerLayout() {
     verifications.data?.data,
   );
 
-  if (customer.error instanceof ApiError && customer.error.status === 404)
-    return <NotFoundPage what="customer" />;
-
   const base = `/customers/${customerId}`;
   const tab = location.pathname.startsWith(`${base}/bank-accounts`)
     ? 'bank-accounts'
@@ -93,6 +99,25 @@ export function CustomerLayout() {
       : location.pathname.startsWith(`${base}/activity`)
         ? 'activity'
         : 'overview';
+  const missing = customer.error instanceof ApiError && customer.error.status === 404;
+  // The tab's title names the customer and the tab (or the one account or verification open).
+  const detail = /\/(bank-accounts|verifications)\/[^/]+/.test(
+    location.pathname.slice(base.length),
+  );
+  useDocumentTitle(
+    ...(missing
+      ? [t('Not found')]
+      : [
+          customer.data ? fullName(customer.data) : t('Customer'),
+          detail
+            ? tab === 'bank-accounts'
+              ? t('Bank account')
+              : t('Verification')
+            : TAB_NAMES[tab](),
+        ]),
+  );
+
+  if (missing) return <NotFoundPage what="customer" />;
 
   return (
     <Stack gap="md">

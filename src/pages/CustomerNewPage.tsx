@@ -24,6 +24,7 @@ import {
 } from '../api/createCustomer';
 import { duplicatesQuery, type Duplicate } from '../api/customerIndex';
 import { customerByExternalIdQuery, fullName } from '../api/customers';
+import { useDocumentTitle } from '../lib/environment';
 import { CreateForm } from '../components/CreateForm';
 import { LeaveGuard } from '../components/LeaveGuard';
 import { useCreateForm } from '../components/useCreateForm';
@@ -133,6 +134,7 @@ function DuplicateWarning({ duplicates }: { duplicates: Duplicate[] }) {
 }
 
 export function CustomerNewPage() {
+  useDocumentTitle(t('New customer'));
   const navigate = useNavigate();
   const create = useCreateCustomer();
   const [saved, setSaved] = useState(false);

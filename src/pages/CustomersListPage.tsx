@@ -21,6 +21,7 @@ import {
   type LatestVerification,
 } from '../api/customerIndex';
 import { customersListQuery, fullName, type Customer } from '../api/customers';
+import { useDocumentTitle } from '../lib/environment';
 import { Pager } from '../components/Pager';
 import { QueryList } from '../components/QueryList';
 import { ListEmpty, type ListColumn } from '../components/ResponsiveList';
@@ -148,6 +149,7 @@ function CustomerCard({ customer, failed }: { customer: CustomerRow; failed: boo
 }
 
 export function CustomersListPage() {
+  useDocumentTitle(t('Customers'));
   const [searchParams, setSearchParams] = useSearchParams();
   const { page, size, filter, status } = listParams(searchParams);
   const canCreate = useCanCreate();

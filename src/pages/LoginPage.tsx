@@ -1,6 +1,7 @@
 import {
   Button,
   Center,
+  Flex,
   NativeSelect,
   Paper,
   PasswordInput,
@@ -9,16 +10,20 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
-import { useSuspenseQuery } from '@tanstack/react-query';
+import { usePrefetchQuery, useSuspenseQuery } from '@tanstack/react-query';
 import { useState, type ChangeEvent, type FormEvent } from 'react';
 import { Navigate, useNavigate, useSearchParams } from 'react-router';
 import { meQuery, useSignIn } from '../api/auth';
+import { environmentQuery } from '../api/environment';
+import { useDocumentTitle } from '../lib/environment';
 import { ApiError, errorMessage } from '../api/errors';
+import { EnvironmentBanner } from '../components/EnvironmentBanner';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { chooseLocale, currentLocale, LOCALE_NAMES, LOCALES, t, type Locale } from '../lib/i18n';
 import { safeNext } from '../lib/safeNext';
 
 export function LoginPage() {
+  usePrefetchQuery(environmentQuery);
   const { data: agent } = useSuspenseQuery(meQuery);
   const [params] = useSearchParams();
   const navigate = useNavigate();
@@ -26,6 +31,7 @@ export function LoginPage() {
   const [credentials, setCredentials] = useState({ username: '', password: '' });
   const { username, password } = credentials;
   const next = safeNext(params.get('next'));
+  useDocumentTitle(t('Sign in'));
 
   if (agent && !signIn.isPending) return <Navigate to={next} replace />;
 
@@ -49,50 +55,53 @@ export function LoginPage() {
 
   const error = signIn.error instanceof ApiError ? signIn.error : undefined;
   return (
-    <Center mih="100vh" p="md" bg="gray.0">
-      <Paper component="main" withBorder shadow="sm" p="xl" w="100%" maw={400}>
-        <form onSubmit={submit} noValidate>
-          <Stack>
-            <div>
-              <Title order={1} size="h2">
+    <Flex direction="column" mih="100vh" bg="gray.0">
+      <EnvironmentBanner />
+      <Center flex={1} p="md">
+        <Paper component="main" withBorder shadow="sm" p="xl" w="100%" maw={400}>
+          <form onSubmit={submit} noValidate>
+            <Stack>
+              <div>
+                <Title order={1} size="h2">
+                  {t('Sign in')}
+                </Title>
+                <Text c="gray.7" size="sm">
+                  {t('Customers back-office')}
+                </Text>
+              </div>
+              {error && <ErrorAlert>{errorMessage(error)}</ErrorAlert>}
+              <TextInput
+                label={t('Username')}
+                autoComplete="username"
+                required
+                autoFocus
+                {...input('username')}
+              />
+              <PasswordInput
+                label={t('Password')}
+                autoComplete="current-password"
+                required
+                {...input('password')}
+              />
+              <Button
+                type="submit"
+                loading={signIn.isPending}
+                disabled={!username.trim() || !password}
+              >
                 {t('Sign in')}
-              </Title>
-              <Text c="gray.7" size="sm">
-                {t('Customers back-office')}
-              </Text>
-            </div>
-            {error && <ErrorAlert>{errorMessage(error)}</ErrorAlert>}
-            <TextInput
-              label={t('Username')}
-              autoComplete="username"
-              required
-              autoFocus
-              {...input('username')}
-            />
-            <PasswordInput
-              label={t('Password')}
-              autoComplete="current-password"
-              required
-              {...input('password')}
-            />
-            <Button
-              type="submit"
-              loading={signIn.isPending}
-              disabled={!username.trim() || !password}
-            >
-              {t('Sign in')}
-            </Button>
-            <NativeSelect
-              label={t('Language')}
-              size="xs"
-              w={160}
-              data={LOCALES.map((locale) => ({ value: locale, label: LOCALE_NAMES[locale] }))}
-              value={currentLocale()}
-              onChange={(event) => void chooseLocale(event.currentTarget.value as Locale)}
-            />
-          </Stack>
-        </form>
-      </Paper>
-    </Center>
+              </Button>
+              <NativeSelect
+                label={t('Language')}
+                size="xs"
+                w={160}
+                data={LOCALES.map((locale) => ({ value: locale, label: LOCALE_NAMES[locale] }))}
+                value={currentLocale()}
+                onChange={(event) => void chooseLocale(event.currentTarget.value as Locale)}
+              />
+            </Stack>
+          </form>
+        </Paper>
+      </Center>
+    </Flex>
   );
 }

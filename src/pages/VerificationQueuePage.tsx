@@ -14,6 +14,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Link, useSearchParams } from 'react-router';
 import type { IndexedVerification } from '../api/customerIndex';
 import { queueCsvHref, verificationQueueQuery, type QueueCounts } from '../api/queue';
+import { useDocumentTitle } from '../lib/environment';
 import { Pager } from '../components/Pager';
 import { QueryList } from '../components/QueryList';
 import { ListEmpty, type ListColumn } from '../components/ResponsiveList';
@@ -190,6 +191,7 @@ function queueSummary(count: number, filters: QueueFilters): string {
 
 /** Every verification the index holds, across customers, filtered and paged in the URL. */
 export function VerificationQueuePage() {
+  useDocumentTitle(t('Verifications'));
   const [searchParams, setSearchParams] = useSearchParams();
   const { page, ...filters } = queueParams(searchParams);
   const queue = useQuery(verificationQueueQuery(filters, page));

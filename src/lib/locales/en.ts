@@ -361,4 +361,13 @@ export const messages = {
   'Copy account ID': 'Copy account ID',
   'account.Verified': 'Verified',
   'account.Unverified': 'Unverified',
+  // The environment banner and the tabs' titles.
+  'Sandbox (emulated, demo data)': 'Sandbox (emulated, demo data)',
+  'Fintecture sandbox': 'Fintecture sandbox',
+  Production: 'Production',
+  'Custom API ({host})': 'Custom API ({host})',
+  'Sandbox (emulated)': 'Sandbox (emulated)',
+  Environment: 'Environment',
+  'Bank account': 'Bank account',
+  Verification: 'Verification',
 };

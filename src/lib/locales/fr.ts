@@ -369,4 +369,13 @@ export const messages: Record<keyof typeof english, string> = {
   'Copy account ID': "Copier l'ID du compte",
   'account.Verified': 'Vérifié',
   'account.Unverified': 'Non vérifié',
+  // The environment banner and the tabs' titles.
+  'Sandbox (emulated, demo data)': 'Sandbox (émulé, données de démonstration)',
+  'Fintecture sandbox': 'Sandbox Fintecture',
+  Production: 'Production',
+  'Custom API ({host})': 'API personnalisée ({host})',
+  'Sandbox (emulated)': 'Sandbox (émulé)',
+  Environment: 'Environnement',
+  'Bank account': 'Compte bancaire',
+  Verification: 'Vérification',
 };
