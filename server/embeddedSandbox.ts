@@ -5,7 +5,7 @@
  * mismatch.
  */
 import { dirname, resolve } from 'node:path';
-import { embeddedSandboxFlavor, type ApiFlavor } from './proxy/flavor';
+import type { ApiFlavor } from './proxy/flavor';
 import type { UpstreamConfig } from './proxy/upstream';
 import { buildApp as buildSandbox } from './sandbox/app';
 import { sandboxConfigFromEnv } from './sandbox/config';
@@ -49,7 +49,7 @@ export async function startEmbeddedSandbox(
     ...sandboxConfig,
     logger: inMemory ? false : { level: env.SANDBOX_LOG_LEVEL ?? 'warn' },
   });
-  const flavor = embeddedSandboxFlavor([sandbox.sandbox, sandboxConfig], env);
+  const flavor: ApiFlavor = sandbox.sandbox.flavor;
   if (apiFlavor !== undefined && apiFlavor !== flavor) {
     await sandbox.close();
     throw new ConfigError(

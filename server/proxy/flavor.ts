@@ -321,18 +321,3 @@ export class FlavorMapping {
     return { ...answer, body: Buffer.from(JSON.stringify(parsed)) };
   }
 }
-
-/**
- * The flavour an embedded sandbox speaks (for `npm start` and the check): the
- * first of its own objects that says one (`flavor`), else SANDBOX_FLAVOR, else seed.
- */
-export function embeddedSandboxFlavor(
-  sources: readonly unknown[],
-  env: Record<string, string | undefined>,
-): ApiFlavor {
-  for (const source of sources) {
-    const own = isObject(source) ? source.flavor : undefined;
-    if (isApiFlavor(own)) return own;
-  }
-  return flavorVar(env, 'SANDBOX_FLAVOR') ?? 'seed';
-}

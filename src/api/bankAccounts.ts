@@ -13,8 +13,6 @@ export type BankAccountCreate = components['schemas']['CustomerBankAccountCreate
 
 export const bankAccountKeys = {
   all: (customerId: string) => ['customers', 'detail', customerId, 'bank-accounts'] as const,
-  detail: (customerId: string, accountId: string) =>
-    [...bankAccountKeys.all(customerId), accountId] as const,
 };
 
 export function bankAccountsQuery(customerId: string) {
@@ -24,26 +22,6 @@ export function bankAccountsQuery(customerId: string) {
       unwrap(
         api.GET('/v1/customers/{customer_id}/bank-accounts', {
           params: { path: { customer_id: customerId } },
-          signal,
-        }),
-      ),
-  });
-}
-
-/**
- * One account. For an agent the server answers it whole and records the read
- * as an `iban_revealed` audit event, so it is fetched when the page asks, not
- * again whenever the window regains focus or the network comes back.
- */
-export function bankAccountQuery(customerId: string, accountId: string) {
-  return queryOptions({
-    queryKey: bankAccountKeys.detail(customerId, accountId),
-    refetchOnWindowFocus: false,
-    refetchOnReconnect: false,
-    queryFn: ({ signal }) =>
-      unwrap(
-        api.GET('/v1/customers/{customer_id}/bank-accounts/{account_id}', {
-          params: { path: { customer_id: customerId, account_id: accountId } },
           signal,
         }),
       ),

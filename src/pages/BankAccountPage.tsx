@@ -1,13 +1,12 @@
 import { Anchor, Group, Paper, SimpleGrid, Skeleton, Stack, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { Link, useOutletContext, useParams } from 'react-router';
-import { bankAccountQuery } from '../api/bankAccounts';
+import { bankAccountsQuery } from '../api/bankAccounts';
 import type { Customer } from '../api/customers';
-import { ApiError } from '../api/errors';
 import { CopyButton } from '../components/CopyButton';
 import { DetailField } from '../components/DetailField';
 import { ErrorState } from '../components/ErrorState';
-import { IbanText } from '../components/IbanText';
+import { AccountIban } from '../components/AccountIban';
 import { VerifiedBadge } from '../components/StatusBadge';
 import { NotFoundPage } from './NotFoundPage';
 import { t } from '../lib/i18n';
@@ -15,44 +14,45 @@ import { t } from '../lib/i18n';
 export function BankAccountPage() {
   const customer = useOutletContext<Customer>();
   const { accountId = '' } = useParams();
-  const account = useQuery(bankAccountQuery(customer.id!, accountId));
-  if (account.error instanceof ApiError && account.error.status === 404)
-    return <NotFoundPage what="bank account" />;
+  // Read from the customer's list (IBAN masked): opening the page reveals nothing; Show does, audited.
+  const accounts = useQuery(bankAccountsQuery(customer.id!));
+  const account = accounts.data?.data?.find((row) => row.id === accountId);
+  if (accounts.data && !account) return <NotFoundPage what="bank account" />;
   return (
     <Stack gap="md">
       <Anchor component={Link} to={`/customers/${customer.id}/bank-accounts`} size="sm">
         {t('← All bank accounts')}
       </Anchor>
-      {account.isError ? (
-        <ErrorState query={account} title={t('This bank account could not be loaded')} />
-      ) : !account.data ? (
+      {accounts.isError ? (
+        <ErrorState query={accounts} title={t('This bank account could not be loaded')} />
+      ) : !account ? (
         <Skeleton height={120} />
       ) : (
         <Paper withBorder p="lg" radius="md">
           <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="lg">
             <DetailField label="IBAN">
-              <IbanText iban={account.data.iban ?? ''} />
+              <AccountIban account={account} />
             </DetailField>
             <DetailField label={t('Status')}>
-              <VerifiedBadge verified={account.data.verified} />
+              <VerifiedBadge verified={account.verified} />
             </DetailField>
             <DetailField label="BIC">
               <Text size="sm" ff="monospace">
-                {account.data.bic ?? '—'}
+                {account.bic ?? '—'}
               </Text>
             </DetailField>
             <DetailField label={t('Holder')}>
-              <Text size="sm">{account.data.holder_name}</Text>
+              <Text size="sm">{account.holder_name}</Text>
             </DetailField>
             <DetailField label={t('Currency')}>
-              <Text size="sm">{account.data.currency}</Text>
+              <Text size="sm">{account.currency}</Text>
             </DetailField>
             <DetailField label={t('Account ID')}>
               <Group gap={2} wrap="nowrap">
                 <Text size="sm" ff="monospace" style={{ overflowWrap: 'anywhere' }}>
-                  {account.data.id}
+                  {account.id}
                 </Text>
-                <CopyButton value={account.data.id ?? ''} label={t('Copy account ID')} />
+                <CopyButton value={account.id ?? ''} label={t('Copy account ID')} />
               </Group>
             </DetailField>
           </SimpleGrid>

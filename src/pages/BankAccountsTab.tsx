@@ -8,15 +8,13 @@ import {
   bankAccountFormSchema,
   bankAccountsQuery,
   CURRENCIES,
-  revealIban,
   useCreateBankAccount,
   type BankAccount,
 } from '../api/bankAccounts';
-import { useCanCreate } from '../api/auth';
 import { fullName, type Customer } from '../api/customers';
 import { CustomerResourceTab } from '../components/CustomerResourceTab';
 import { CreateForm } from '../components/CreateForm';
-import { IbanText } from '../components/IbanText';
+import { AccountIban } from '../components/AccountIban';
 import { ListEmpty, type ListColumn } from '../components/ResponsiveList';
 import { VerifiedBadge } from '../components/StatusBadge';
 import { useCreateForm } from '../components/useCreateForm';
@@ -93,19 +91,6 @@ function DetailsLink({ account }: { account: BankAccount }) {
     >
       {t('Details')}
     </Anchor>
-  );
-}
-
-/** The list's IBANs come masked; an agent's Show reads the one account (the audited Reveal), a viewer has none. */
-function AccountIban({ account }: { account: BankAccount }) {
-  const customer = useOutletContext<Customer>();
-  const isAgent = useCanCreate();
-  return (
-    <IbanText
-      iban={account.iban ?? ''}
-      masked={account.iban_masked}
-      reveal={isAgent ? () => revealIban(customer.id!, account.id!) : undefined}
-    />
   );
 }
 

@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { schemaRules } from '../../../openapi/rules';
 import { signRequest } from '../../shared/httpSignature';
 import { testSandbox, TEST_APP_ID } from '../testing';
+import type { Provider } from '../providers';
 
 type Sandbox = Awaited<ReturnType<typeof testSandbox>>;
 let sandbox: Sandbox | undefined;
@@ -11,20 +12,6 @@ afterEach(async () => {
   sandbox = undefined;
 });
 
-type Provider = {
-  id: string;
-  type: string;
-  attributes: {
-    provider: string;
-    name: string;
-    full_name: string;
-    country: string;
-    ais: string[];
-    pis: string[];
-    psu_type: string;
-    auth_model: string;
-  };
-};
 type ProviderList = { data: Provider[]; meta: { count: number } };
 
 describe.each(['seed', 'fintecture'] as const)('GET /res/v1/providers (%s flavour)', (flavor) => {
