@@ -11,7 +11,7 @@ import {
 } from '@mantine/core';
 import { IconPlus, IconSearch, IconUsers } from '@tabler/icons-react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useMemo } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { useCanCreate } from '../api/auth';
 import {
@@ -26,7 +26,13 @@ import { QueryList } from '../components/QueryList';
 import { ListEmpty, type ListColumn } from '../components/ResponsiveList';
 import { StatusBadge } from '../components/StatusBadge';
 import { formatCount, formatDate } from '../lib/format';
-import { CUSTOMER_STATUS_FILTERS, listParams, matchesFilter, PAGE_SIZES } from '../lib/listParams';
+import {
+  correctedListSearch,
+  CUSTOMER_STATUS_FILTERS,
+  listParams,
+  matchesFilter,
+  PAGE_SIZES,
+} from '../lib/listParams';
 import { statusLook } from '../lib/verificationStatus';
 import { t } from '../lib/i18n';
 
@@ -162,6 +168,26 @@ export function CustomersListPage() {
   const count = list.data?.meta?.count ?? 0;
   const lastPage = Math.max(1, Math.ceil(count / size));
 
+  // An unknown size, or a page past the last once the total is known, is put right in the URL.
+  const totalKnown = list.data !== undefined && !list.isPlaceholderData;
+  const corrected = correctedListSearch(searchParams, totalKnown ? lastPage : undefined);
+  const correctedSearch = corrected?.toString();
+  useEffect(() => {
+    if (correctedSearch !== undefined) setSearchParams(correctedSearch, { replace: true });
+  }, [correctedSearch, setSearchParams]);
+  const pastTheEnd = totalKnown && page > lastPage;
+
+  // The last total seen of this list stays beside an error, rather than a blank.
+  const [lastKnown, setLastKnown] = useState<{ status: string; count: number }>();
+  const listKey = status ?? '';
+  if (list.data && (lastKnown?.status !== listKey || lastKnown.count !== count))
+    setLastKnown({ status: listKey, count });
+  const shownCount = list.data
+    ? count
+    : list.isError && lastKnown?.status === listKey
+      ? lastKnown.count
+      : undefined;
+
   const upstreamIds = useMemo(
     () => (status ? [] : (upstream.data?.data ?? []).flatMap((c) => (c.id ? [c.id] : []))),
     [status, upstream.data],
@@ -226,12 +252,12 @@ export function CustomersListPage() {
             {t('Customers')}
           </Title>
           <Text c="dimmed" size="sm" aria-live="polite">
-            {list.data
-              ? t('{count, plural, one {{formatted} customer} other {{formatted} customers}}', {
-                  count,
-                  formatted: formatCount(count),
-                })
-              : ' '}
+            {shownCount === undefined
+              ? ' '
+              : t('{count, plural, one {{formatted} customer} other {{formatted} customers}}', {
+                  count: shownCount,
+                  formatted: formatCount(shownCount),
+                })}
           </Text>
         </div>
         {canCreate && (
@@ -269,7 +295,8 @@ export function CustomersListPage() {
       </Group>
 
       <QueryList
-        query={list}
+        // Past the last page, the last one is on its way: placeholders, not "this page is empty".
+        query={pastTheEnd ? { ...list, isPending: true } : list}
         errorTitle={t('The customers could not be loaded')}
         rows={rows}
         columns={columns(statusesFailed)}
@@ -296,7 +323,7 @@ export function CustomersListPage() {
 
       <Group justify="space-between" wrap="wrap" gap="sm">
         <Pager
-          page={page}
+          page={pastTheEnd ? lastPage : page}
           lastPage={list.data ? lastPage : undefined}
           onPage={(next) => update({ page: String(next) })}
         />
