@@ -361,4 +361,18 @@ export const messages = {
   'Copy account ID': 'Copy account ID',
   'account.Verified': 'Verified',
   'account.Unverified': 'Unverified',
+  // Rough edges (issue 13): busy answers counted down, the viewer sent back from a create page.
+  '{seconds, plural, one {# second} other {# seconds}}':
+    '{seconds, plural, one {# second} other {# seconds}}',
+  '{minutes, plural, one {# minute} other {# minutes}}':
+    '{minutes, plural, one {# minute} other {# minutes}}',
+  '{hours, plural, one {# hour} other {# hours}}': '{hours, plural, one {# hour} other {# hours}}',
+  '{first} and {second}': '{first} and {second}',
+  'Trying again now…': 'Trying again now…',
+  'The dashboard server is busy; trying again in {duration}':
+    'The dashboard server is busy; trying again in {duration}',
+  'The Fintecture API is busy; trying again in {duration}':
+    'The Fintecture API is busy; trying again in {duration}',
+  'Only agents can create customers; your role is {role}.':
+    'Only agents can create customers; your role is {role}.',
 };
