@@ -1,4 +1,5 @@
 import {
+  Alert,
   Anchor,
   Button,
   Group,
@@ -9,11 +10,11 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
-import { IconPlus, IconSearch, IconUsers } from '@tabler/icons-react';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { IconInfoCircle, IconPlus, IconSearch, IconUsers } from '@tabler/icons-react';
+import { useQuery, useQueryClient, useSuspenseQuery } from '@tanstack/react-query';
 import { useEffect, useMemo, useState } from 'react';
-import { Link, useSearchParams } from 'react-router';
-import { useCanCreate } from '../api/auth';
+import { Link, useLocation, useNavigate, useSearchParams } from 'react-router';
+import { meQuery, useCanCreate } from '../api/auth';
 import {
   customerStatusesQuery,
   indexedCustomersQuery,
@@ -153,6 +154,41 @@ function CustomerCard({ customer, failed }: { customer: CustomerRow; failed: boo
   );
 }
 
+/**
+ * The location state of a redirect here from a page only agents may open
+ * (`{ agentsOnly: true }`): the list then says why the agent landed on it.
+ */
+export interface AgentsOnlyState {
+  agentsOnly: true;
+}
+
+const cameForAgentsOnly = (state: unknown): boolean =>
+  typeof state === 'object' && state !== null && (state as AgentsOnlyState).agentsOnly === true;
+
+/** Why a viewer who opened the create page is on the list instead, until dismissed. */
+function AgentsOnlyNotice() {
+  const location = useLocation();
+  const navigate = useNavigate();
+  const { data: agent } = useSuspenseQuery(meQuery);
+  if (!cameForAgentsOnly(location.state) || !agent || agent.role === 'agent') return null;
+  return (
+    <Alert
+      color="blue"
+      variant="light"
+      icon={<IconInfoCircle aria-hidden />}
+      role="status"
+      withCloseButton
+      closeButtonLabel={t('Close')}
+      // Dismissed for good: the state goes, so a reload does not bring it back.
+      onClose={() =>
+        void navigate(`${location.pathname}${location.search}`, { replace: true, state: null })
+      }
+    >
+      {t('Only agents can create customers; your role is {role}.', { role: t(agent.role) })}
+    </Alert>
+  );
+}
+
 export function CustomersListPage() {
   const [searchParams, setSearchParams] = useSearchParams();
   const { page, size, filter, status } = listParams(searchParams);
@@ -246,6 +282,7 @@ export function CustomersListPage() {
 
   return (
     <Stack gap="md">
+      <AgentsOnlyNotice />
       <Group justify="space-between" align="flex-end">
         <div>
           <Title order={1} size="h2">
