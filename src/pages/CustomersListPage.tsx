@@ -10,10 +10,10 @@ import {
   TextInput,
   Title,
 } from '@mantine/core';
-import { IconInfoCircle, IconPlus, IconSearch, IconUsers } from '@tabler/icons-react';
+import { IconPlus, IconSearch, IconUsers } from '@tabler/icons-react';
 import { useQuery, useQueryClient, useSuspenseQuery } from '@tanstack/react-query';
 import { useEffect, useMemo, useState } from 'react';
-import { Link, useLocation, useNavigate, useSearchParams } from 'react-router';
+import { Link, useLocation, useSearchParams } from 'react-router';
 import { meQuery, useCanCreate } from '../api/auth';
 import {
   customerStatusesQuery,
@@ -165,25 +165,15 @@ export interface AgentsOnlyState {
 const cameForAgentsOnly = (state: unknown): boolean =>
   typeof state === 'object' && state !== null && (state as AgentsOnlyState).agentsOnly === true;
 
-/** Why a viewer who opened the create page is on the list instead, until dismissed. */
+/**
+ * Why a viewer who opened the create page is on the list instead. It goes with
+ * the redirect's state: at the list's first change (page, size, filter).
+ */
 function AgentsOnlyNotice() {
-  const location = useLocation();
-  const navigate = useNavigate();
   const { data: agent } = useSuspenseQuery(meQuery);
-  if (!cameForAgentsOnly(location.state) || !agent || agent.role === 'agent') return null;
+  if (!cameForAgentsOnly(useLocation().state) || !agent || agent.role === 'agent') return null;
   return (
-    <Alert
-      color="blue"
-      variant="light"
-      icon={<IconInfoCircle aria-hidden />}
-      role="status"
-      withCloseButton
-      closeButtonLabel={t('Close')}
-      // Dismissed for good: the state goes, so a reload does not bring it back.
-      onClose={() =>
-        void navigate(`${location.pathname}${location.search}`, { replace: true, state: null })
-      }
-    >
+    <Alert color="blue" variant="light" role="status">
       {t('Only agents can create customers; your role is {role}.', { role: t(agent.role) })}
     </Alert>
   );

@@ -366,7 +366,6 @@ export const messages = {
     '{seconds, plural, one {# second} other {# seconds}}',
   '{minutes, plural, one {# minute} other {# minutes}}':
     '{minutes, plural, one {# minute} other {# minutes}}',
-  '{hours, plural, one {# hour} other {# hours}}': '{hours, plural, one {# hour} other {# hours}}',
   '{first} and {second}': '{first} and {second}',
   'Trying again now…': 'Trying again now…',
   'The dashboard server is busy; trying again in {duration}':

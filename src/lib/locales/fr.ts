@@ -374,8 +374,6 @@ export const messages: Record<keyof typeof english, string> = {
     '{seconds, plural, one {# seconde} other {# secondes}}',
   '{minutes, plural, one {# minute} other {# minutes}}':
     '{minutes, plural, one {# minute} other {# minutes}}',
-  '{hours, plural, one {# hour} other {# hours}}':
-    '{hours, plural, one {# heure} other {# heures}}',
   '{first} and {second}': '{first} et {second}',
   'Trying again now…': 'Nouvel essai en cours…',
   'The dashboard server is busy; trying again in {duration}':
