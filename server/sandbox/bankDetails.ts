@@ -1,5 +1,4 @@
 import {
-  electronicFormatIBAN,
   getCountrySpecifications,
   validateBIC,
   validateIBAN,
@@ -17,12 +16,25 @@ export type Checked<T> = { ok: true; value: T } | { ok: false; problem: FieldPro
 const countrySpecs = getCountrySpecifications();
 
 /**
+ * What people paste an IBAN or a BIC with between its characters: ordinary,
+ * non-breaking, narrow, figure and thin spaces (any Unicode space separator),
+ * tabs and line breaks, zero-width characters, hyphens. Banks' web pages and
+ * PDFs group IBANs with U+00A0 or U+202F; they are spaces like any other.
+ */
+const SEPARATORS = /[\p{Zs}\s\u200B-\u200D\u2060\uFEFF-]/gu;
+
+/** An IBAN or BIC without its separators, in upper case. */
+export function compactCode(input: string): string {
+  return input.replace(SEPARATORS, '').toUpperCase();
+}
+
+/**
  * Checks an IBAN by country, length, structure and mod-97, as banks do.
- * Spaces are accepted (people copy IBANs in groups of four); the value kept is
+ * Spaces of any kind are accepted (people copy IBANs in groups of four); the value kept is
  * the electronic format.
  */
 export function checkIban(input: string): Checked<string> {
-  const iban = electronicFormatIBAN(input) ?? '';
+  const iban = compactCode(input);
   if (iban === '') return refuse('required', 'Enter the IBAN.');
   if (!/^[A-Z0-9]+$/.test(iban)) {
     return refuse('invalid_characters', 'An IBAN has only letters and digits.');
@@ -55,7 +67,7 @@ export function checkIban(input: string): Checked<string> {
 
 /** A BIC (SWIFT code) has 8 or 11 characters: bank, country, location and optional branch. */
 export function checkBic(input: string): Checked<string> {
-  const bic = input.replace(/\s+/g, '').toUpperCase();
+  const bic = compactCode(input);
   if (bic.length !== 8 && bic.length !== 11) {
     return refuse('invalid_length', `A BIC has 8 or 11 characters; this one has ${bic.length}.`);
   }

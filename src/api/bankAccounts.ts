@@ -2,7 +2,7 @@ import { queryOptions } from '@tanstack/react-query';
 import { z } from 'zod';
 import type { components } from '../../openapi/customers';
 import { schemaRules } from '../../openapi/rules';
-import { bicProblem, ibanProblem } from '../lib/iban';
+import { bicProblem, compactBic, compactIban, ibanProblem } from '../lib/iban';
 import { api, unwrap } from './client';
 import { useCreateMutation } from './createMutation';
 import { msg, textWithin } from './formRules';
@@ -79,11 +79,11 @@ export type BankAccountForm = z.infer<typeof bankAccountFormSchema>;
 
 export function bankAccountCreateFromForm(form: BankAccountForm): BankAccountCreate {
   const body: BankAccountCreate = {
-    iban: form.iban.replace(/\s+/g, '').toUpperCase(),
+    iban: compactIban(form.iban),
     holder_name: form.holder_name.trim(),
     currency: form.currency,
   };
-  const bic = form.bic.replace(/\s+/g, '').toUpperCase();
+  const bic = compactBic(form.bic);
   if (bic) body.bic = bic;
   return body;
 }

@@ -1,5 +1,6 @@
 import type { components } from '../../openapi/customers';
 import { currentLocale, t, type MessageId } from '../lib/i18n';
+import { durationWords, retryAfterSeconds } from '../lib/retryAfter';
 
 export type FieldError = components['schemas']['FieldError'];
 
@@ -21,6 +22,8 @@ export class ApiError extends Error {
     readonly logId?: string,
     /** The words of error items about no field, which a form cannot show under one. */
     readonly otherErrors: string[] = [],
+    /** The seconds the server asked to wait (`Retry-After`), when it said. */
+    readonly retryAfterSeconds?: number,
   ) {
     super(message);
   }
@@ -75,6 +78,19 @@ export function errorMessage(error: unknown): string {
   if (error.code === 'malformed_answer')
     return t('The server sent an answer that could not be read.');
   return t(`error.${error.code}` as MessageId);
+}
+
+/**
+ * A refusal for being too busy (429) that said how long to wait, in words
+ * with the time left: "The Fintecture API is busy; trying again in 5 seconds".
+ * The proxy's own limit (`too_many_requests`) is the dashboard server's.
+ */
+export function busyMessage(error: ApiError, secondsLeft: number): string {
+  if (secondsLeft <= 0) return t('Trying again now…');
+  const duration = durationWords(secondsLeft);
+  return error.code === 'too_many_requests'
+    ? t('The dashboard server is busy; trying again in {duration}', { duration })
+    : t('The Fintecture API is busy; trying again in {duration}', { duration });
 }
 
 /**
@@ -208,6 +224,7 @@ export async function errorFromResponse(response: Response, body?: unknown): Pro
     }
   }
   const read = parseErrorBody(parsed);
+  const retryAfter = retryAfterSeconds(response.headers.get('retry-after'));
   if (read) {
     return new ApiError(
       response.status,
@@ -217,6 +234,7 @@ export async function errorFromResponse(response: Response, body?: unknown): Pro
       read.requestId,
       read.logId,
       read.otherErrors,
+      retryAfter,
     );
   }
   const status = [response.status, response.statusText].filter(Boolean).join(' ');
@@ -230,6 +248,8 @@ export async function errorFromResponse(response: Response, body?: unknown): Pro
     [],
     isObject(parsed) ? identifier(parsed.request_id) : undefined,
     isObject(parsed) ? identifier(parsed.log_id) : undefined,
+    [],
+    retryAfter,
   );
 }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { schemaRules } from '../../openapi/rules';
-import { bankAccountFormSchema } from './bankAccounts';
+import { bankAccountCreateFromForm, bankAccountFormSchema } from './bankAccounts';
 import { customerFormSchema } from './createCustomer';
 import { verificationFormSchema } from './verifications';
 
@@ -68,5 +68,21 @@ describe('the create forms follow the contract', () => {
     expect(messages(bankAccountFormSchema.safeParse({ ...account, holder_name: ' ' }))).toEqual([
       "Enter the account holder's name",
     ]);
+  });
+
+  it('sends an IBAN pasted with non-breaking or narrow spaces in its electronic format', () => {
+    const form = {
+      iban: 'fr76\u00A03000\u202F6000\u20070112\u20093456\t7890\n189',
+      bic: 'bnpa\u00A0fr pp',
+      holder_name: ' Zoë Müller ',
+      currency: 'EUR',
+    };
+    expect(messages(bankAccountFormSchema.safeParse(form))).toEqual([]);
+    expect(bankAccountCreateFromForm(form)).toEqual({
+      iban: 'FR7630006000011234567890189',
+      bic: 'BNPAFRPP',
+      holder_name: 'Zoë Müller',
+      currency: 'EUR',
+    });
   });
 });

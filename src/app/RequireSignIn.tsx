@@ -18,6 +18,6 @@ export function RequireSignIn() {
 
 /** Create pages: a viewer who follows a link there is sent to the list. */
 export function RequireAgentRole() {
-  if (!useCanCreate()) return <Navigate to="/customers" replace />;
+  if (!useCanCreate()) return <Navigate to="/customers" replace state={{ agentsOnly: true }} />;
   return <Outlet />;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bicProblem, groupIban, ibanProblem, maskIban } from './iban';
+import { bicProblem, compactBic, compactIban, groupIban, ibanProblem, maskIban } from './iban';
 
 describe('IBAN checks as the agent types', () => {
   it('accepts valid IBANs, with or without spaces and in lower case', () => {
@@ -19,6 +19,45 @@ describe('IBAN checks as the agent types', () => {
     expect(ibanProblem('XX76 3000 6000')).toBe('"XX" is not the country code of an IBAN country');
     expect(ibanProblem('FR76*3000')).toBe('An IBAN has only letters and digits');
     expect(ibanProblem('1234')).toBe('An IBAN starts with a country code, e.g. FR');
+  });
+});
+
+describe("IBANs pasted from banks' pages and PDFs", () => {
+  // Non-breaking, narrow no-break, figure and thin spaces, a tab, a line break, a zero-width space.
+  const separators = [
+    '\u00A0',
+    '\u202F',
+    '\u2007',
+    '\u2009',
+    '\t',
+    '\n',
+    '\r\n',
+    '\u200B',
+    '\u3000',
+  ];
+
+  it.each(separators.map((s) => [JSON.stringify(s), s]))(
+    'takes %s between the groups as a space',
+    (_name, separator) => {
+      const pasted = ['FR76', '3000', '6000', '0112', '3456', '7890', '189'].join(separator);
+      expect(ibanProblem(pasted)).toBeUndefined();
+      expect(compactIban(pasted)).toBe('FR7630006000011234567890189');
+    },
+  );
+
+  it('keeps refusing what is not a separator', () => {
+    expect(ibanProblem('FR76\u00A03000*6000')).toBe('An IBAN has only letters and digits');
+    expect(ibanProblem('FR76\u00A03000\u00A06000\u00A00112\u00A03456\u00A07890\u00A0188')).toBe(
+      'The check digits do not match: a character is probably mistyped',
+    );
+  });
+
+  it('compacts a BIC the same way, and groups a pasted IBAN in fours', () => {
+    expect(compactBic(' bnpa\u00A0fr\u202Fpp ')).toBe('BNPAFRPP');
+    expect(bicProblem('BNPA\u00A0FR\u00A0PP')).toBeUndefined();
+    expect(groupIban('FR76\u202F3000\u202F6000\u202F0112\u202F3456\u202F7890\u202F189')).toBe(
+      'FR76 3000 6000 0112 3456 7890 189',
+    );
   });
 });
 

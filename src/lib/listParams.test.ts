@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  correctedListSearch,
   listParams,
   matchesFilter,
   queueOldestFirst,
@@ -7,6 +8,34 @@ import {
   queueQuery,
   queueSearch,
 } from './listParams';
+
+describe('correcting the list URL', () => {
+  const corrected = (search: string, lastPage?: number) =>
+    correctedListSearch(new URLSearchParams(search), lastPage)?.toString();
+
+  it('leaves a right URL alone', () => {
+    expect(corrected('')).toBeUndefined();
+    expect(corrected('page=3&size=50&q=dup', 11)).toBeUndefined();
+    expect(corrected('page=11&size=100', 11)).toBeUndefined();
+    expect(corrected('page=999')).toBeUndefined(); // the total is not known yet
+  });
+
+  it('brings a page past the last to the last, keeping the rest', () => {
+    expect(corrected('page=999&size=50&q=dup', 11)).toBe('page=11&size=50&q=dup');
+    expect(corrected('page=12', 11)).toBe('page=11');
+    expect(corrected('page=5&status=verified', 1)).toBe('status=verified');
+    expect(corrected('page=2', 1)).toBe('');
+  });
+
+  it('drops an unknown size and a page that is no page number', () => {
+    expect(corrected('size=7')).toBe('');
+    expect(corrected('page=2&size=abc', 11)).toBe('page=2');
+    expect(corrected('page=0&size=20')).toBe('size=20');
+    expect(corrected('page=-3')).toBe('');
+    expect(corrected('page=1.5&q=x')).toBe('q=x');
+    expect(corrected('page=abc&size=7&q=x', 3)).toBe('q=x');
+  });
+});
 
 describe('list state in the URL', () => {
   it('reads page and size, falling back on anything invalid', () => {

@@ -41,6 +41,34 @@ export function listParams(params: URLSearchParams): {
   };
 }
 
+/**
+ * The list's URL as it should read, or undefined when it is right already: an
+ * unknown `size` (`size=7`, `size=abc`) and a `page` that is no page number
+ * are dropped (the defaults apply), and a page past the last one, once the
+ * total is known, becomes the last page.
+ */
+export function correctedListSearch(
+  params: URLSearchParams,
+  /** The last page of the list, once its total is known. */
+  lastPage?: number,
+): URLSearchParams | undefined {
+  const next = new URLSearchParams(params);
+  const size = params.get('size');
+  if (size !== null && !(PAGE_SIZES as readonly number[]).includes(Number(size))) {
+    next.delete('size');
+  }
+  const asked = params.get('page');
+  if (asked !== null) {
+    const page = Number(asked);
+    if (!/^\d+$/.test(asked) || page < 1) next.delete('page');
+    else if (lastPage !== undefined && page > lastPage) {
+      if (lastPage <= 1) next.delete('page');
+      else next.set('page', String(lastPage));
+    }
+  }
+  return next.toString() === params.toString() ? undefined : next;
+}
+
 export interface QueueFilters {
   /** None: every status. Kept in the enum's order, so one filter has one URL and one cache key. */
   statuses: QueueStatusFilter[];

@@ -1,4 +1,5 @@
 import {
+  Alert,
   Anchor,
   Button,
   Group,
@@ -10,10 +11,10 @@ import {
   Title,
 } from '@mantine/core';
 import { IconPlus, IconSearch, IconUsers } from '@tabler/icons-react';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useMemo } from 'react';
-import { Link, useSearchParams } from 'react-router';
-import { useCanCreate } from '../api/auth';
+import { useQuery, useQueryClient, useSuspenseQuery } from '@tanstack/react-query';
+import { useEffect, useMemo, useState } from 'react';
+import { Link, useLocation, useSearchParams } from 'react-router';
+import { meQuery, useCanCreate } from '../api/auth';
 import {
   customerStatusesQuery,
   indexedCustomersQuery,
@@ -27,7 +28,13 @@ import { QueryList } from '../components/QueryList';
 import { ListEmpty, type ListColumn } from '../components/ResponsiveList';
 import { StatusBadge } from '../components/StatusBadge';
 import { formatCount, formatDate } from '../lib/format';
-import { CUSTOMER_STATUS_FILTERS, listParams, matchesFilter, PAGE_SIZES } from '../lib/listParams';
+import {
+  correctedListSearch,
+  CUSTOMER_STATUS_FILTERS,
+  listParams,
+  matchesFilter,
+  PAGE_SIZES,
+} from '../lib/listParams';
 import { statusLook } from '../lib/verificationStatus';
 import { t } from '../lib/i18n';
 
@@ -148,6 +155,31 @@ function CustomerCard({ customer, failed }: { customer: CustomerRow; failed: boo
   );
 }
 
+/**
+ * The location state of a redirect here from a page only agents may open
+ * (`{ agentsOnly: true }`): the list then says why the agent landed on it.
+ */
+export interface AgentsOnlyState {
+  agentsOnly: true;
+}
+
+const cameForAgentsOnly = (state: unknown): boolean =>
+  typeof state === 'object' && state !== null && (state as AgentsOnlyState).agentsOnly === true;
+
+/**
+ * Why a viewer who opened the create page is on the list instead. It goes with
+ * the redirect's state: at the list's first change (page, size, filter).
+ */
+function AgentsOnlyNotice() {
+  const { data: agent } = useSuspenseQuery(meQuery);
+  if (!cameForAgentsOnly(useLocation().state) || !agent || agent.role === 'agent') return null;
+  return (
+    <Alert color="blue" variant="light" role="status">
+      {t('Only agents can create customers; your role is {role}.', { role: t(agent.role) })}
+    </Alert>
+  );
+}
+
 export function CustomersListPage() {
   useDocumentTitle(t('Customers'));
   const [searchParams, setSearchParams] = useSearchParams();
@@ -163,6 +195,26 @@ export function CustomersListPage() {
   const list = status ? indexed : upstream;
   const count = list.data?.meta?.count ?? 0;
   const lastPage = Math.max(1, Math.ceil(count / size));
+
+  // An unknown size, or a page past the last once the total is known, is put right in the URL.
+  const totalKnown = list.data !== undefined && !list.isPlaceholderData;
+  const corrected = correctedListSearch(searchParams, totalKnown ? lastPage : undefined);
+  const correctedSearch = corrected?.toString();
+  useEffect(() => {
+    if (correctedSearch !== undefined) setSearchParams(correctedSearch, { replace: true });
+  }, [correctedSearch, setSearchParams]);
+  const pastTheEnd = totalKnown && page > lastPage;
+
+  // The last total seen of this list stays beside an error, rather than a blank.
+  const [lastKnown, setLastKnown] = useState<{ status: string; count: number }>();
+  const listKey = status ?? '';
+  if (list.data && (lastKnown?.status !== listKey || lastKnown.count !== count))
+    setLastKnown({ status: listKey, count });
+  const shownCount = list.data
+    ? count
+    : list.isError && lastKnown?.status === listKey
+      ? lastKnown.count
+      : undefined;
 
   const upstreamIds = useMemo(
     () => (status ? [] : (upstream.data?.data ?? []).flatMap((c) => (c.id ? [c.id] : []))),
@@ -222,18 +274,19 @@ export function CustomersListPage() {
 
   return (
     <Stack gap="md">
+      <AgentsOnlyNotice />
       <Group justify="space-between" align="flex-end">
         <div>
           <Title order={1} size="h2">
             {t('Customers')}
           </Title>
           <Text c="dimmed" size="sm" aria-live="polite">
-            {list.data
-              ? t('{count, plural, one {{formatted} customer} other {{formatted} customers}}', {
-                  count,
-                  formatted: formatCount(count),
-                })
-              : ' '}
+            {shownCount === undefined
+              ? ' '
+              : t('{count, plural, one {{formatted} customer} other {{formatted} customers}}', {
+                  count: shownCount,
+                  formatted: formatCount(shownCount),
+                })}
           </Text>
         </div>
         {canCreate && (
@@ -271,7 +324,8 @@ export function CustomersListPage() {
       </Group>
 
       <QueryList
-        query={list}
+        // Past the last page, the last one is on its way: placeholders, not "this page is empty".
+        query={pastTheEnd ? { ...list, isPending: true } : list}
         errorTitle={t('The customers could not be loaded')}
         rows={rows}
         columns={columns(statusesFailed)}
@@ -298,7 +352,7 @@ export function CustomersListPage() {
 
       <Group justify="space-between" wrap="wrap" gap="sm">
         <Pager
-          page={page}
+          page={pastTheEnd ? lastPage : page}
           lastPage={list.data ? lastPage : undefined}
           onPage={(next) => update({ page: String(next) })}
         />

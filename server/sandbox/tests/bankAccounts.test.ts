@@ -47,6 +47,16 @@ describe('bank accounts', () => {
     expect(one.json()).toEqual(account);
   });
 
+  it('takes non-breaking, narrow and thin spaces, tabs and line breaks as spaces', async () => {
+    const reply = await sandbox.call('POST', `/v1/customers/${customerId}/bank-accounts`, {
+      iban: 'DE89\u00A03704\u202F0044\u20070532\u2009013\t0\n00',
+      bic: 'DEUT\u00A0DE\u202FFF',
+      holder_name: 'Jean Dupont',
+    });
+    expect(reply.statusCode, reply.body).toBe(201);
+    expect(reply.json()).toMatchObject({ iban: 'DE89370400440532013000', bic: 'DEUTDEFF' });
+  });
+
   it('keeps a BIC of 11 characters and another currency', async () => {
     const reply = await sandbox.call('POST', `/v1/customers/${customerId}/bank-accounts`, {
       iban: 'GB29NWBK60161331926819',

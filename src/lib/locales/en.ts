@@ -370,4 +370,17 @@ export const messages = {
   Environment: 'Environment',
   'Bank account': 'Bank account',
   Verification: 'Verification',
+  // Rough edges (issue 13): busy answers counted down, the viewer sent back from a create page.
+  '{seconds, plural, one {# second} other {# seconds}}':
+    '{seconds, plural, one {# second} other {# seconds}}',
+  '{minutes, plural, one {# minute} other {# minutes}}':
+    '{minutes, plural, one {# minute} other {# minutes}}',
+  '{first} and {second}': '{first} and {second}',
+  'Trying again now…': 'Trying again now…',
+  'The dashboard server is busy; trying again in {duration}':
+    'The dashboard server is busy; trying again in {duration}',
+  'The Fintecture API is busy; trying again in {duration}':
+    'The Fintecture API is busy; trying again in {duration}',
+  'Only agents can create customers; your role is {role}.':
+    'Only agents can create customers; your role is {role}.',
 };

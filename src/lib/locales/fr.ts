@@ -378,4 +378,17 @@ export const messages: Record<keyof typeof english, string> = {
   Environment: 'Environnement',
   'Bank account': 'Compte bancaire',
   Verification: 'Vérification',
+  // Rough edges (issue 13): busy answers counted down, the viewer sent back from a create page.
+  '{seconds, plural, one {# second} other {# seconds}}':
+    '{seconds, plural, one {# seconde} other {# secondes}}',
+  '{minutes, plural, one {# minute} other {# minutes}}':
+    '{minutes, plural, one {# minute} other {# minutes}}',
+  '{first} and {second}': '{first} et {second}',
+  'Trying again now…': 'Nouvel essai en cours…',
+  'The dashboard server is busy; trying again in {duration}':
+    'Le serveur du tableau de bord est saturé\u202f; nouvel essai dans {duration}',
+  'The Fintecture API is busy; trying again in {duration}':
+    "L'API Fintecture est saturée\u202f; nouvel essai dans {duration}",
+  'Only agents can create customers; your role is {role}.':
+    'Seuls les agents peuvent créer des clients\u202f; votre rôle est {role}.',
 };
