@@ -1,4 +1,5 @@
 import {
+  Box,
   Paper,
   Skeleton,
   Stack,
@@ -9,7 +10,8 @@ import {
 } from '@mantine/core';
 import type { Icon } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
-import { Link, useNavigate } from 'react-router';
+import { Link } from 'react-router';
+import classes from './ResponsiveList.module.css';
 
 export interface ListColumn<T> {
   header: ReactNode;
@@ -35,8 +37,6 @@ export interface ResponsiveListProps<T extends { id?: string }> {
   busy?: boolean;
 }
 
-const CARD = { borderBottom: '1px solid var(--mantine-color-gray-3)' };
-
 /** A list: a table on wider screens, a card per row on phones, placeholders while loading. */
 export function ResponsiveList<T extends { id?: string }>({
   rows,
@@ -49,18 +49,23 @@ export function ResponsiveList<T extends { id?: string }>({
   minWidth = 760,
   busy,
 }: ResponsiveListProps<T>) {
-  const navigate = useNavigate();
   const placeholders = loading ? Array.from({ length: skeletonRows }, (_, i) => i) : [];
   return (
     <Paper withBorder radius="md">
       <Stack gap={0} hiddenFrom="sm">
         {rows.map((row) =>
           href ? (
-            <UnstyledButton key={row.id} component={Link} to={href(row)} p="sm" style={CARD}>
+            <UnstyledButton
+              key={row.id}
+              component={Link}
+              to={href(row)}
+              p="sm"
+              className={classes.card}
+            >
               {card(row)}
             </UnstyledButton>
           ) : (
-            <Stack key={row.id} gap={6} p="sm" style={CARD}>
+            <Stack key={row.id} gap={6} p="sm" className={classes.card}>
               {card(row)}
             </Stack>
           ),
@@ -72,8 +77,14 @@ export function ResponsiveList<T extends { id?: string }>({
           </Stack>
         ))}
       </Stack>
-      <Table.ScrollContainer minWidth={minWidth} visibleFrom="sm">
-        <Table highlightOnHover={!!href} verticalSpacing="sm" aria-busy={busy}>
+      <Box visibleFrom="sm" className={classes.scroller}>
+        <Table
+          highlightOnHover={!!href}
+          verticalSpacing="sm"
+          aria-busy={busy}
+          miw={minWidth}
+          className={classes.table}
+        >
           <Table.Thead>
             <Table.Tr>
               {columns.map((column, j) => (
@@ -94,13 +105,14 @@ export function ResponsiveList<T extends { id?: string }>({
               </Table.Tr>
             ))}
             {rows.map((row) => (
-              <Table.Tr
-                key={row.id}
-                onClick={href ? () => void navigate(href(row)) : undefined}
-                style={href ? { cursor: 'pointer' } : undefined}
-              >
+              <Table.Tr key={row.id} className={href ? classes.linkRow : undefined}>
                 {columns.map((column, j) => (
                   <Table.Td key={j} {...column.cellProps}>
+                    {j === 0 && href && (
+                      // The row's own visible link (its name) is what keyboards and screen
+                      // readers use; this one is for the pointer only.
+                      <Link to={href(row)} className={classes.rowLink} tabIndex={-1} aria-hidden />
+                    )}
                     {column.cell(row)}
                   </Table.Td>
                 ))}
@@ -108,7 +120,7 @@ export function ResponsiveList<T extends { id?: string }>({
             ))}
           </Table.Tbody>
         </Table>
-      </Table.ScrollContainer>
+      </Box>
       {!loading && rows.length === 0 && empty}
     </Paper>
   );

@@ -87,13 +87,7 @@ const columns = (statusesFailed: boolean): ListColumn<CustomerRow>[] => [
   {
     header: t('Name'),
     cell: (customer) => (
-      <Anchor
-        component={Link}
-        to={customerPath(customer)}
-        fw={500}
-        // The row opens the customer too; this keeps one navigation per click.
-        onClick={(event) => event.stopPropagation()}
-      >
+      <Anchor component={Link} to={customerPath(customer)} fw={500}>
         {fullName(customer)}
       </Anchor>
     ),
