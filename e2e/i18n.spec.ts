@@ -178,3 +178,38 @@ test('an English browser gets English, with English dates and numbers', async ({
   await expect(customerRows(page).filter({ hasText: customer.fullName })).toContainText(created);
   await expect(page.getByTestId('index-status')).not.toContainText('mis à jour');
 });
+
+test('a refused create says why in English and keeps every value', async ({
+  page,
+  faults,
+  unique,
+}) => {
+  await signIn(page, 'agent', '/customers/new');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  await expect(page.getByRole('heading', { level: 1, name: 'New customer' })).toBeVisible();
+  await page.getByRole('textbox', { name: 'First name' }).fill('Olivia');
+  await page.getByRole('textbox', { name: 'Last name' }).fill(`Bennett${unique}`);
+  const email = page.getByRole('textbox', { name: 'Email' });
+  await email.fill('olivia.bennett');
+  await page.getByRole('textbox', { name: 'Phone' }).fill('12');
+  await page.getByRole('textbox', { name: 'Company' }).fill('Bennett & Sons');
+  await page.getByRole('button', { name: 'Create customer' }).click();
+  await expect(email).toHaveAccessibleDescription(
+    'Enter a valid email address, like name@example.com',
+  );
+  await expect(page.getByText(/^A phone number has at least six digits/)).toBeVisible();
+
+  await email.fill(`olivia.${unique.toLowerCase()}@example.co.uk`);
+  await page.getByRole('textbox', { name: 'Phone' }).fill('+44 20 7946 0958');
+  await faults.set({ operation: 'createCustomer', status: 503, times: 1 });
+  await page.getByRole('button', { name: 'Create customer' }).click();
+  const refusal = page.getByRole('alert').filter({ hasText: 'The customer was not created' });
+  await expect(refusal).toBeVisible();
+  await expect(refusal).toContainText('temporarily unavailable');
+  await expect(refusal).toContainText('Reference: ');
+  await expect(page.getByRole('textbox', { name: 'First name' })).toHaveValue('Olivia');
+  await expect(page.getByRole('textbox', { name: 'Last name' })).toHaveValue(`Bennett${unique}`);
+  await expect(email).toHaveValue(`olivia.${unique.toLowerCase()}@example.co.uk`);
+  await expect(page.getByRole('textbox', { name: 'Phone' })).toHaveValue('+44 20 7946 0958');
+  await expect(page.getByRole('textbox', { name: 'Company' })).toHaveValue('Bennett & Sons');
+});
