@@ -83,11 +83,27 @@ function LatestStatus({ customer, failed }: { customer: CustomerRow; failed: boo
   );
 }
 
+/** A value in two lines at most (a long one is cut, whole on hover), or a dash. */
+function Clamped({ value }: { value: string | undefined }) {
+  if (!value) return '—';
+  return (
+    <Text inherit lineClamp={2} title={value}>
+      {value}
+    </Text>
+  );
+}
+
 const columns = (statusesFailed: boolean): ListColumn<CustomerRow>[] => [
   {
     header: t('Name'),
     cell: (customer) => (
-      <Anchor component={Link} to={customerPath(customer)} fw={500}>
+      <Anchor
+        component={Link}
+        to={customerPath(customer)}
+        fw={500}
+        lineClamp={2}
+        title={fullName(customer)}
+      >
         {fullName(customer)}
       </Anchor>
     ),
@@ -98,8 +114,16 @@ const columns = (statusesFailed: boolean): ListColumn<CustomerRow>[] => [
     cell: (customer) => <LatestStatus customer={customer} failed={statusesFailed} />,
     skeletonWidth: 90,
   },
-  { header: t('Company'), cell: (customer) => customer.company_name ?? '—', skeletonWidth: 100 },
-  { header: t('Email'), cell: (customer) => customer.email, skeletonWidth: 100 },
+  {
+    header: t('Company'),
+    cell: (customer) => <Clamped value={customer.company_name} />,
+    skeletonWidth: 100,
+  },
+  {
+    header: t('Email'),
+    cell: (customer) => <Clamped value={customer.email} />,
+    skeletonWidth: 100,
+  },
   {
     header: t('Phone'),
     cell: (customer) => customer.phone ?? '—',
@@ -108,7 +132,7 @@ const columns = (statusesFailed: boolean): ListColumn<CustomerRow>[] => [
   },
   {
     header: t('External ID'),
-    cell: (customer) => customer.external_id ?? '—',
+    cell: (customer) => <Clamped value={customer.external_id} />,
     cellProps: { ff: 'monospace' },
     skeletonWidth: 100,
   },
@@ -124,18 +148,18 @@ function CustomerCard({ customer, failed }: { customer: CustomerRow; failed: boo
   return (
     <Group justify="space-between" wrap="nowrap" align="flex-start">
       <div style={{ minWidth: 0 }}>
-        <Text fw={600} c="indigo.7">
+        <Text fw={600} c="indigo.7" lineClamp={2} title={fullName(customer)}>
           {fullName(customer)}
         </Text>
         {customer.company_name && (
-          <Text size="sm" c="dimmed">
+          <Text size="sm" c="dimmed" lineClamp={2} title={customer.company_name}>
             {customer.company_name}
           </Text>
         )}
-        <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
+        <Text size="sm" lineClamp={2} title={customer.email}>
           {customer.email}
         </Text>
-        <Text size="xs" c="dimmed">
+        <Text size="xs" c="dimmed" lineClamp={2}>
           {[customer.phone, customer.external_id].filter(Boolean).join(' · ')}
         </Text>
       </div>
