@@ -212,3 +212,25 @@ export function pageOf(page: number, count: number, size: number): string {
 }
 
 export { expect };
+
+/**
+ * Clicks a row where one of its parts is, as a mouse does: on a list whose rows
+ * are links, what takes the click there is the row's link (stretched over the
+ * row), not the part itself.
+ */
+export async function clickInRow(
+  row: Locator,
+  part: Locator,
+  options: { modifiers?: ('ControlOrMeta' | 'Shift')[]; button?: 'left' | 'middle' } = {},
+): Promise<void> {
+  const rowBox = await row.boundingBox();
+  const partBox = await part.boundingBox();
+  if (!rowBox || !partBox) throw new Error('clickInRow: the row or its part is not on screen');
+  await row.click({
+    ...options,
+    position: {
+      x: partBox.x - rowBox.x + Math.min(8, partBox.width / 2),
+      y: partBox.y - rowBox.y + partBox.height / 2,
+    },
+  });
+}

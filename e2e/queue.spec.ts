@@ -1,5 +1,5 @@
 import type { Locator, Page } from '@playwright/test';
-import { expect, signIn, test } from './fixtures';
+import { clickInRow, expect, signIn, test } from './fixtures';
 
 /** The queue's rows (table on a desktop) for one customer. */
 function queueRowsOf(page: Page, customerName: string): Locator {
@@ -75,7 +75,7 @@ test('a verification started on a customer shows in the queue under Pending, the
   await expect(page).toHaveURL(/status=pending&mine=1/);
   await expect(row).toHaveCount(0);
   await page.goForward();
-  await row.getByRole('cell').nth(1).click();
+  await clickInRow(row, row.getByRole('cell').nth(1));
   await expect(page).toHaveURL(new RegExp(`/customers/${customer.id}/verifications/`));
   await expect(page.getByText('Names compared')).toBeVisible();
   await expect(page.getByText(customer.fullName, { exact: true }).first()).toBeVisible();
