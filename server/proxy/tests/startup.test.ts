@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { createServer, type AddressInfo } from 'node:net';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -115,5 +116,34 @@ describe('start-up', () => {
     await expect(startLikeNpmStart({ ...env, FINTECTURE_API_FLAVOR: 'seed' })).rejects.toThrow(
       /start: FINTECTURE_API_FLAVOR=seed disagrees with the embedded sandbox, which speaks fintecture/,
     );
+  });
+
+  it('says in one line that its port is taken, and stops, instead of a stack trace', async () => {
+    const taken = createServer();
+    await new Promise<void>((resolve) => taken.listen(0, '127.0.0.1', resolve));
+    const { port } = taken.address() as AddressInfo;
+    try {
+      const attempt = startLikeNpmStart({
+        ...quiet,
+        PORT: String(port),
+        DATA_DIR: join(dir, 'port-taken'),
+        FINTECTURE_API_URL: '',
+        SANDBOX_PORT: '',
+        SANDBOX_DB: '',
+        SANDBOX_SEED: '3',
+        SANDBOX_APP_SECRET: '',
+      });
+      const error = await attempt.then(
+        () => new Error('it started'),
+        (refusal: unknown) => refusal as Error,
+      );
+      expect(error.message).toMatch(/exited with 1/);
+      expect(error.message).toContain(
+        `start: cannot listen on 127.0.0.1:${port}: the port is in use (another server runs there); set PORT (and HOST) to another`,
+      );
+      expect(error.message).not.toMatch(/\n\s+at /);
+    } finally {
+      taken.close();
+    }
   });
 });
