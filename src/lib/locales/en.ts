@@ -383,4 +383,15 @@ export const messages = {
     'The Fintecture API is busy; trying again in {duration}',
   'Only agents can create customers; your role is {role}.':
     'Only agents can create customers; your role is {role}.',
+  // Keyboard shortcuts, skeletons, copy buttons and the address (issue 13).
+  'Go to the customers': 'Go to the customers',
+  'Go to the verification queue': 'Go to the verification queue',
+  'Show the keyboard shortcuts': 'Show the keyboard shortcuts',
+  then: 'then',
+  or: 'or',
+  'Keyboard shortcuts': 'Keyboard shortcuts',
+  'Close a dialog or the search results': 'Close a dialog or the search results',
+  'Shortcuts do nothing while you type in a field or while a dialog is open.':
+    'Shortcuts do nothing while you type in a field or while a dialog is open.',
+  'Keyboard shortcuts (?)': 'Keyboard shortcuts (?)',
 };

@@ -391,4 +391,15 @@ export const messages: Record<keyof typeof english, string> = {
     "L'API Fintecture est saturée\u202f; nouvel essai dans {duration}",
   'Only agents can create customers; your role is {role}.':
     'Seuls les agents peuvent créer des clients\u202f; votre rôle est {role}.',
+  // Keyboard shortcuts, skeletons, copy buttons and the address (issue 13).
+  'Go to the customers': 'Aller aux clients',
+  'Go to the verification queue': 'Aller à la file des vérifications',
+  'Show the keyboard shortcuts': 'Afficher les raccourcis clavier',
+  then: 'puis',
+  or: 'ou',
+  'Keyboard shortcuts': 'Raccourcis clavier',
+  'Close a dialog or the search results': 'Fermer une fenêtre ou les résultats de recherche',
+  'Shortcuts do nothing while you type in a field or while a dialog is open.':
+    'Les raccourcis sont sans effet pendant la saisie dans un champ ou quand une fenêtre est ouverte.',
+  'Keyboard shortcuts (?)': 'Raccourcis clavier (?)',
 };
