@@ -394,4 +394,11 @@ export const messages = {
   'Shortcuts do nothing while you type in a field or while a dialog is open.':
     'Shortcuts do nothing while you type in a field or while a dialog is open.',
   'Keyboard shortcuts (?)': 'Keyboard shortcuts (?)',
+  'Copy email': 'Copy email',
+  'Copy phone': 'Copy phone',
+  'Copy external ID': 'Copy external ID',
+  'No address yet: Fintecture records it on its side; the Customers API takes none when a customer is created.':
+    'No address yet: Fintecture records it on its side; the Customers API takes none when a customer is created.',
+  'Recorded by Fintecture; it cannot be entered or edited here.':
+    'Recorded by Fintecture; it cannot be entered or edited here.',
 };

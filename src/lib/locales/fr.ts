@@ -402,4 +402,11 @@ export const messages: Record<keyof typeof english, string> = {
   'Shortcuts do nothing while you type in a field or while a dialog is open.':
     'Les raccourcis sont sans effet pendant la saisie dans un champ ou quand une fenêtre est ouverte.',
   'Keyboard shortcuts (?)': 'Raccourcis clavier (?)',
+  'Copy email': "Copier l'e-mail",
+  'Copy phone': 'Copier le téléphone',
+  'Copy external ID': "Copier l'ID externe",
+  'No address yet: Fintecture records it on its side; the Customers API takes none when a customer is created.':
+    "Pas encore d'adresse\u202f: Fintecture l'enregistre de son côté\u202f; l'API Customers n'en accepte aucune à la création d'un client.",
+  'Recorded by Fintecture; it cannot be entered or edited here.':
+    'Enregistrée par Fintecture\u202f; elle ne peut être ni saisie ni modifiée ici.',
 };
