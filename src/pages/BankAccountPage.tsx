@@ -56,7 +56,8 @@ export function BankAccountPage() {
   const account = accounts.data?.data?.find((row) => row.id === accountId);
   if (accounts.data && !account) return <NotFoundPage what="bank account" />;
   return (
-    <Stack gap="md">
+    // Names and ids of any length wrap (inherited by every line below), never widening the page.
+    <Stack gap="md" style={{ overflowWrap: 'anywhere' }}>
       <Anchor component={Link} to={`/customers/${customer.id}/bank-accounts`} size="sm">
         {t('← All bank accounts')}
       </Anchor>

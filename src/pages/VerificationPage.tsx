@@ -198,7 +198,8 @@ export function VerificationPage() {
   const data = verification.data;
   const indexed = indexedList.data?.data.find((v) => v.id === verificationId);
   return (
-    <Stack gap="md">
+    // Names and ids of any length wrap (inherited by every line below), never widening the page.
+    <Stack gap="md" style={{ overflowWrap: 'anywhere' }}>
       <Anchor component={Link} to={`/customers/${customer.id}/verifications`} size="sm">
         {t('← All verifications')}
       </Anchor>
