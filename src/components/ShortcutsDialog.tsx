@@ -73,7 +73,7 @@ export function ShortcutsDialog({
             ))}
             <Table.Tr>
               <Table.Td>
-                <Keys keys={['Esc']} />
+                <Keys keys={[t('Esc')]} />
               </Table.Td>
               <Table.Td>
                 <Text size="sm">{t('Close a dialog or the search results')}</Text>

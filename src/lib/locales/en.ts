@@ -401,4 +401,5 @@ export const messages = {
     'No address yet: Fintecture records it on its side; the Customers API takes none when a customer is created.',
   'Recorded by Fintecture; it cannot be entered or edited here.':
     'Recorded by Fintecture; it cannot be entered or edited here.',
+  Esc: 'Esc',
 };

@@ -409,4 +409,5 @@ export const messages: Record<keyof typeof english, string> = {
     "Pas encore d'adresse\u202f: Fintecture l'enregistre de son côté\u202f; l'API Customers n'en accepte aucune à la création d'un client.",
   'Recorded by Fintecture; it cannot be entered or edited here.':
     'Enregistrée par Fintecture\u202f; elle ne peut être ni saisie ni modifiée ici.',
+  Esc: 'Échap',
 };
