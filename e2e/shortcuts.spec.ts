@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { expect, signIn, test } from './fixtures';
 
@@ -80,6 +81,12 @@ test('? lists the shortcuts with their keys, nothing else fires while it is open
   await expect(
     dialog.getByRole('row').filter({ hasText: 'New customer' }).locator('kbd'),
   ).toHaveText(['n']);
+
+  const audit = await new AxeBuilder({ page })
+    .include('[role="dialog"]')
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+    .analyze();
+  expect(audit.violations.map((violation) => `${violation.id}: ${violation.help}`)).toEqual([]);
 
   // While the list is open, g c does nothing.
   await page.keyboard.press('g');
