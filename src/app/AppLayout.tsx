@@ -3,13 +3,13 @@ import { useMediaQuery } from '@mantine/hooks';
 import { useSuspenseQuery } from '@tanstack/react-query';
 import { lazy, Suspense, useState } from 'react';
 import { Link, NavLink, Outlet } from 'react-router';
-import { meQuery } from '../api/auth';
+import { canCreate, meQuery } from '../api/auth';
 import { IndexStatus } from '../components/IndexStatus';
-import { useSearchShortcut } from '../components/search/searchFocus';
 import { SearchStandIn } from '../components/search/SearchStandIn';
 import { EnvironmentBanner } from '../components/EnvironmentBanner';
 import { UpstreamBanner } from '../components/UpstreamBanner';
 import { AccountButton } from './AccountButton';
+import { KeyboardShortcuts } from './shortcuts';
 import classes from './AppLayout.module.css';
 import { t } from '../lib/i18n';
 
@@ -31,7 +31,6 @@ const LiveEvents = lazy(() => import('./LiveEvents').then((m) => ({ default: m.L
 export function AppLayout() {
   const { data: agent } = useSuspenseQuery(meQuery);
   const [menuWanted, setMenuWanted] = useState(false);
-  useSearchShortcut();
   // One index status line: in the header where there is room (Mantine's lg), else under the page.
   const wide = useMediaQuery('(min-width: 75em)', undefined, { getInitialValueInEffect: false });
   return (
@@ -77,6 +76,7 @@ export function AppLayout() {
         <UpstreamBanner />
         <Outlet />
         {!wide && <IndexStatus mt="xl" ta="center" />}
+        <KeyboardShortcuts canCreate={canCreate(agent)} />
       </Box>
       {agent && (
         <Suspense fallback={null}>

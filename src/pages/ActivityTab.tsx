@@ -1,4 +1,4 @@
-import { Anchor, Paper, Skeleton, Stack, Text, Timeline } from '@mantine/core';
+import { Anchor, Group, Paper, Skeleton, Stack, Text, Timeline } from '@mantine/core';
 import {
   IconBuildingBank,
   IconEye,
@@ -31,7 +31,8 @@ const ICONS: Record<string, typeof IconPoint> = {
 
 function ActivityEntry({ item, customerId }: { item: ActivityItem; customerId: string }) {
   return (
-    <Stack gap={2}>
+    // A name of 100 letters without a space wraps rather than widen the page.
+    <Stack gap={2} style={{ overflowWrap: 'anywhere', minWidth: 0 }}>
       <Text size="sm">{activitySentence(item, (score) => formatPercent(score))}</Text>
       <Text size="xs" c="dimmed">
         <time dateTime={item.at}>
@@ -55,22 +56,32 @@ function ActivityEntry({ item, customerId }: { item: ActivityItem; customerId: s
   );
 }
 
+/** The timeline's shape while it loads: a bullet, a sentence and its date, three times. */
+function ActivitySkeleton() {
+  return (
+    <Paper withBorder p="lg" radius="md" aria-busy>
+      <Stack gap="lg">
+        {['70%', '55%', '62%'].map((width) => (
+          <Group key={width} gap="md" wrap="nowrap" align="flex-start">
+            <Skeleton circle height={26} />
+            <Stack gap={8} style={{ flex: 1 }} pt={4}>
+              <Skeleton height={12} width={width} />
+              <Skeleton height={10} width={160} maw="100%" />
+            </Stack>
+          </Group>
+        ))}
+      </Stack>
+    </Paper>
+  );
+}
+
 /** What happened to the customer, newest first: from the audit trail and the index. */
 export function ActivityTab() {
   const customer = useOutletContext<Customer>();
   const activity = useQuery(customerActivityQuery(customer.id!));
   if (activity.isError && !activity.data)
     return <ErrorState query={activity} title={t('The activity could not be loaded')} />;
-  if (!activity.data)
-    return (
-      <Paper withBorder p="lg" radius="md" aria-busy>
-        <Stack gap="md">
-          {[0, 1, 2].map((i) => (
-            <Skeleton key={i} height={34} />
-          ))}
-        </Stack>
-      </Paper>
-    );
+  if (!activity.data) return <ActivitySkeleton />;
   const items = activity.data.data;
   if (items.length === 0)
     return (

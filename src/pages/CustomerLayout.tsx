@@ -19,6 +19,7 @@ import { useDocumentTitle } from '../lib/environment';
 import { ApiError } from '../api/errors';
 import { verificationsQuery, type Verification } from '../api/verifications';
 import { CopyButton } from '../components/CopyButton';
+import { CustomerDetails } from '../components/CustomerDetails';
 import { ErrorState } from '../components/ErrorState';
 import { showResolutionNotice } from '../components/resolutionNotice';
 import { hasResolved } from '../lib/verificationStatus';
@@ -162,7 +163,11 @@ export function CustomerLayout() {
           <Tabs.Tab value="activity">{t('Activity')}</Tabs.Tab>
         </Tabs.List>
       </Tabs>
-      {customer.data && <Outlet context={customer.data} />}
+      {customer.data ? (
+        <Outlet context={customer.data} />
+      ) : (
+        tab === 'overview' && !customer.isError && <CustomerDetails />
+      )}
     </Stack>
   );
 }

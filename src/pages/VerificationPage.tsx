@@ -16,7 +16,6 @@ import { indexedVerificationsQuery, type IndexedVerification } from '../api/cust
 import type { Customer } from '../api/customers';
 import { ApiError } from '../api/errors';
 import { verificationQuery, type Verification } from '../api/verifications';
-import { CopyButton } from '../components/CopyButton';
 import { DetailField } from '../components/DetailField';
 import { ErrorState } from '../components/ErrorState';
 import { StatusBadge, VerifiedBadge } from '../components/StatusBadge';
@@ -119,6 +118,75 @@ function NamesCompared({
   );
 }
 
+/** The verification's fields; without it (still loading), their labels over placeholder bars. */
+function VerificationDetails({
+  verification: data,
+  indexed,
+  indexLoading,
+}: {
+  verification: Verification | undefined;
+  indexed: IndexedVerification | undefined;
+  /** What only the index knows (who started it, when) is still on its way. */
+  indexLoading: boolean;
+}) {
+  const loading = !data;
+  return (
+    <Paper withBorder p="lg" radius="md" aria-busy={loading}>
+      <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="lg">
+        <DetailField label={t('Status')} loading={loading} skeletonWidth={90}>
+          {data && <StatusBadge status={data.status} stale={indexed?.stale} />}
+        </DetailField>
+        <DetailField label={t('Match score')} loading={loading} skeletonWidth={50}>
+          {formatPercent(data?.match_score)}
+        </DetailField>
+        <DetailField label={t('Provider')} loading={loading} skeletonWidth={120}>
+          {data?.provider_id}
+        </DetailField>
+        <DetailField label={t('Verified at')} loading={loading} skeletonWidth={150}>
+          {formatDateTime(data?.verified_at)}
+        </DetailField>
+        <DetailField label={t('Started')} loading={loading || indexLoading} skeletonWidth={200}>
+          {formatDateTime(indexed?.started_at ?? undefined)}
+          {indexed?.started_by
+            ? t(' by {agent}', { agent: indexed.started_by })
+            : indexed?.started_at
+              ? t(' (first seen: started outside the back-office)')
+              : ''}
+        </DetailField>
+        <DetailField
+          label={t('Verification ID')}
+          loading={loading}
+          skeletonWidth={220}
+          copy={{ value: data?.id, label: t('Copy verification ID') }}
+        >
+          <Text size="sm" ff="monospace">
+            {data?.id}
+          </Text>
+        </DetailField>
+      </SimpleGrid>
+    </Paper>
+  );
+}
+
+/** "Names compared" as it will be: its title, its three labels, the sentence's line. */
+function NamesComparedSkeleton() {
+  return (
+    <Paper withBorder p="lg" radius="md" aria-busy>
+      <Stack gap="md">
+        <Title order={2} size="h4">
+          {t('Names compared')}
+        </Title>
+        <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="lg">
+          <DetailField label={t('Expected name')} loading skeletonWidth={140} />
+          <DetailField label={t('Account holders')} loading skeletonWidth={160} />
+          <DetailField label={t('Best match score')} loading skeletonWidth={50} />
+        </SimpleGrid>
+        <Skeleton height={12} my={5} width="70%" />
+      </Stack>
+    </Paper>
+  );
+}
+
 export function VerificationPage() {
   const customer = useOutletContext<Customer>();
   const { verificationId = '' } = useParams();
@@ -130,59 +198,33 @@ export function VerificationPage() {
   const data = verification.data;
   const indexed = indexedList.data?.data.find((v) => v.id === verificationId);
   return (
-    <Stack gap="md">
+    // Names and ids of any length wrap (inherited by every line below), never widening the page.
+    <Stack gap="md" style={{ overflowWrap: 'anywhere' }}>
       <Anchor component={Link} to={`/customers/${customer.id}/verifications`} size="sm">
         {t('← All verifications')}
       </Anchor>
       {verification.isError && !data ? (
         <ErrorState query={verification} title={t('This verification could not be loaded')} />
-      ) : !data ? (
-        <Skeleton height={120} />
       ) : (
         <>
-          <Paper withBorder p="lg" radius="md">
-            <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="lg">
-              <DetailField label={t('Status')}>
-                <StatusBadge status={data.status} stale={indexed?.stale} />
-              </DetailField>
-              <DetailField label={t('Match score')}>
-                <Text size="sm">{formatPercent(data.match_score)}</Text>
-              </DetailField>
-              <DetailField label={t('Provider')}>
-                <Text size="sm">{data.provider_id}</Text>
-              </DetailField>
-              <DetailField label={t('Verified at')}>
-                <Text size="sm">{formatDateTime(data.verified_at)}</Text>
-              </DetailField>
-              <DetailField label={t('Started')}>
-                <Text size="sm">
-                  {formatDateTime(indexed?.started_at ?? undefined)}
-                  {indexed?.started_by
-                    ? t(' by {agent}', { agent: indexed.started_by })
-                    : indexed?.started_at
-                      ? t(' (first seen: started outside the back-office)')
-                      : ''}
-                </Text>
-              </DetailField>
-              <DetailField label={t('Verification ID')}>
-                <Group gap={2} wrap="nowrap">
-                  <Text size="sm" ff="monospace" style={{ overflowWrap: 'anywhere' }}>
-                    {data.id}
-                  </Text>
-                  <CopyButton value={data.id ?? ''} label={t('Copy verification ID')} />
-                </Group>
-              </DetailField>
-            </SimpleGrid>
-          </Paper>
+          <VerificationDetails
+            verification={data}
+            indexed={indexed}
+            indexLoading={indexedList.isPending}
+          />
           {/* While the customer must act: once final, the link has nothing left to do. */}
-          {isOpenVerificationStatus(data.status) && (
+          {data && isOpenVerificationStatus(data.status) && (
             <VerificationLinkPanel link={data.link} status={data.status} customer={customer} />
           )}
-          <NamesCompared
-            verification={data}
-            indexed={{ data: indexed, loading: indexedList.isPending }}
-            customerId={customer.id!}
-          />
+          {data ? (
+            <NamesCompared
+              verification={data}
+              indexed={{ data: indexed, loading: indexedList.isPending }}
+              customerId={customer.id!}
+            />
+          ) : (
+            <NamesComparedSkeleton />
+          )}
         </>
       )}
     </Stack>

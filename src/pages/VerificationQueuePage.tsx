@@ -4,6 +4,7 @@ import {
   Chip,
   Group,
   NativeSelect,
+  Skeleton,
   Stack,
   Switch,
   Text,
@@ -112,7 +113,7 @@ function VerificationCard({ verification: v }: { verification: IndexedVerificati
   return (
     <Stack gap={4}>
       <Group justify="space-between" wrap="nowrap" align="flex-start">
-        <div style={{ minWidth: 0 }}>
+        <div style={{ minWidth: 0, overflowWrap: 'anywhere' }}>
           <Text fw={600} c="indigo.8">
             {v.customer_name || v.customer_id}
           </Text>
@@ -211,8 +212,15 @@ export function VerificationQueuePage() {
           <Title order={1} size="h2">
             {t('Verifications')}
           </Title>
-          <Text c="dimmed" size="sm" aria-live="polite">
-            {count === undefined ? ' ' : queueSummary(count, filters)}
+          <Text component="div" c="dimmed" size="sm" aria-live="polite">
+            {count !== undefined ? (
+              queueSummary(count, filters)
+            ) : queue.isPending ? (
+              // The summary's line, kept at its height while the first answer comes.
+              <Skeleton height={12} my={5} width={240} aria-busy />
+            ) : (
+              ' '
+            )}
           </Text>
         </div>
         <Button

@@ -1,6 +1,3 @@
-import { useEffect } from 'react';
-import { isEditable, isSearchShortcut } from './searchShortcut';
-
 /** The search box's id, the same for the stand-in and the real one. */
 export const SEARCH_INPUT_ID = 'global-search';
 
@@ -10,18 +7,11 @@ export const SEARCH_INPUT_ID = 'global-search';
  */
 export const standIn = { text: '', focused: false };
 
-/** `/` or Ctrl+K focuses the search box, whichever is on screen (the stand-in or the real one). */
-export function useSearchShortcut(): void {
-  useEffect(() => {
-    const onKeyDown = (event: KeyboardEvent) => {
-      if (!isSearchShortcut(event, isEditable(event.target))) return;
-      const input = document.getElementById(SEARCH_INPUT_ID);
-      if (!(input instanceof HTMLInputElement)) return;
-      event.preventDefault();
-      input.focus();
-      input.select();
-    };
-    window.addEventListener('keydown', onKeyDown);
-    return () => window.removeEventListener('keydown', onKeyDown);
-  }, []);
+/** Focuses the search box, whichever is on screen (the stand-in or the real one); false if none is. */
+export function focusSearch(): boolean {
+  const input = document.getElementById(SEARCH_INPUT_ID);
+  if (!(input instanceof HTMLInputElement)) return false;
+  input.focus();
+  input.select();
+  return true;
 }

@@ -383,4 +383,23 @@ export const messages = {
     'The Fintecture API is busy; trying again in {duration}',
   'Only agents can create customers; your role is {role}.':
     'Only agents can create customers; your role is {role}.',
+  // Keyboard shortcuts, skeletons, copy buttons and the address (issue 13).
+  'Go to the customers': 'Go to the customers',
+  'Go to the verification queue': 'Go to the verification queue',
+  'Show the keyboard shortcuts': 'Show the keyboard shortcuts',
+  then: 'then',
+  or: 'or',
+  'Keyboard shortcuts': 'Keyboard shortcuts',
+  'Close a dialog or the search results': 'Close a dialog or the search results',
+  'Shortcuts do nothing while you type in a field or while a dialog is open.':
+    'Shortcuts do nothing while you type in a field or while a dialog is open.',
+  'Keyboard shortcuts (?)': 'Keyboard shortcuts (?)',
+  'Copy email': 'Copy email',
+  'Copy phone': 'Copy phone',
+  'Copy external ID': 'Copy external ID',
+  'No address yet: Fintecture records it on its side; the Customers API takes none when a customer is created.':
+    'No address yet: Fintecture records it on its side; the Customers API takes none when a customer is created.',
+  'Recorded by Fintecture; it cannot be entered or edited here.':
+    'Recorded by Fintecture; it cannot be entered or edited here.',
+  Esc: 'Esc',
 };

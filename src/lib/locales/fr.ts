@@ -391,4 +391,23 @@ export const messages: Record<keyof typeof english, string> = {
     "L'API Fintecture est saturée\u202f; nouvel essai dans {duration}",
   'Only agents can create customers; your role is {role}.':
     'Seuls les agents peuvent créer des clients\u202f; votre rôle est {role}.',
+  // Keyboard shortcuts, skeletons, copy buttons and the address (issue 13).
+  'Go to the customers': 'Aller aux clients',
+  'Go to the verification queue': 'Aller à la file des vérifications',
+  'Show the keyboard shortcuts': 'Afficher les raccourcis clavier',
+  then: 'puis',
+  or: 'ou',
+  'Keyboard shortcuts': 'Raccourcis clavier',
+  'Close a dialog or the search results': 'Fermer une fenêtre ou les résultats de recherche',
+  'Shortcuts do nothing while you type in a field or while a dialog is open.':
+    'Les raccourcis sont sans effet pendant la saisie dans un champ ou quand une fenêtre est ouverte.',
+  'Keyboard shortcuts (?)': 'Raccourcis clavier (?)',
+  'Copy email': "Copier l'e-mail",
+  'Copy phone': 'Copier le téléphone',
+  'Copy external ID': "Copier l'ID externe",
+  'No address yet: Fintecture records it on its side; the Customers API takes none when a customer is created.':
+    "Pas encore d'adresse\u202f: Fintecture l'enregistre de son côté\u202f; l'API Customers n'en accepte aucune à la création d'un client.",
+  'Recorded by Fintecture; it cannot be entered or edited here.':
+    'Enregistrée par Fintecture\u202f; elle ne peut être ni saisie ni modifiée ici.',
+  Esc: 'Échap',
 };
