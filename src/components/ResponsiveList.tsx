@@ -35,7 +35,7 @@ export interface ResponsiveListProps<T extends { id?: string }> {
   busy?: boolean;
 }
 
-const CARD = { borderBottom: '1px solid var(--mantine-color-gray-3)' };
+const CARD = { borderBottom: '1px solid var(--mantine-color-default-border)' };
 
 /** A list: a table on wider screens, a card per row on phones, placeholders while loading. */
 export function ResponsiveList<T extends { id?: string }>({
@@ -126,7 +126,7 @@ export function ListEmpty({
 }) {
   return (
     <Stack align="center" gap="xs" p="xl">
-      <EmptyIcon size={32} aria-hidden color="var(--mantine-color-gray-5)" />
+      <EmptyIcon size={32} aria-hidden color="var(--mantine-color-dimmed)" />
       <Text fw={500}>{title}</Text>
       {children}
     </Stack>

@@ -130,7 +130,7 @@ function CustomerCard({ customer, failed }: { customer: CustomerRow; failed: boo
   return (
     <Group justify="space-between" wrap="nowrap" align="flex-start">
       <div style={{ minWidth: 0 }}>
-        <Text fw={600} c="indigo.7">
+        <Text fw={600} c="var(--mantine-color-anchor)">
           {fullName(customer)}
         </Text>
         {customer.company_name && (

@@ -383,4 +383,9 @@ export const messages = {
     'The Fintecture API is busy; trying again in {duration}',
   'Only agents can create customers; your role is {role}.':
     'Only agents can create customers; your role is {role}.',
+  // Dark mode (issue 13): the user menu's theme.
+  Theme: 'Theme',
+  System: 'System',
+  Light: 'Light',
+  Dark: 'Dark',
 };

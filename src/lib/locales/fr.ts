@@ -391,4 +391,9 @@ export const messages: Record<keyof typeof english, string> = {
     "L'API Fintecture est saturée\u202f; nouvel essai dans {duration}",
   'Only agents can create customers; your role is {role}.':
     'Seuls les agents peuvent créer des clients\u202f; votre rôle est {role}.',
+  // Dark mode (issue 13): the user menu's theme.
+  Theme: 'Thème',
+  System: 'Système',
+  Light: 'Clair',
+  Dark: 'Sombre',
 };
