@@ -110,6 +110,21 @@ for (const colorScheme of ['light', 'dark'] as const) {
       await audit(page, 'your sessions');
     });
 
+    test(`an unreachable API, its banner and the failed load pass an automated accessibility audit, ${colorScheme}`, async ({
+      page,
+      faults,
+    }) => {
+      await signIn(page, 'agent');
+      await faults.set({ operation: 'listAllCustomers', status: 503, retry_after_s: 0 });
+      await page.goto('/customers?page=2');
+      const alert = page
+        .getByRole('alert')
+        .filter({ hasText: 'The customers could not be loaded' });
+      await expect(alert).toBeVisible({ timeout: 20_000 });
+      await expect(page.getByRole('status').filter({ hasText: 'cannot be reached' })).toBeVisible();
+      await audit(page, 'API unreachable');
+    });
+
     test(`the index pages pass an automated accessibility audit, ${colorScheme}`, async ({
       page,
       agentApi,

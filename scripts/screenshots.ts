@@ -214,8 +214,17 @@ async function shootAll(
       .click();
     await page.getByRole('menu').waitFor();
     await shoot('12-account-menu');
+    await page.getByRole('menuitem', { name: say(language, 'Sessions') }).click();
+    await page.getByRole('dialog', { name: say(language, 'Your sessions') }).waitFor();
+    await shoot('13-sessions-dialog');
     await page.keyboard.press('Escape');
-    await visit('/customers/no-such-customer', '13-not-found');
+    await visit('/customers/no-such-customer', '14-not-found');
+    // The API down: the upstream banner and a failed load with Retry.
+    sandbox.sandbox.faults.set({ operation: 'listAllCustomers', status: 503, retry_after_s: 0 });
+    await page.goto(`${url}/customers?page=2`);
+    await page.getByRole('button', { name: say(language, 'Retry') }).waitFor({ timeout: 20_000 });
+    await shoot('15-api-down');
+    sandbox.sandbox.faults.clear();
     await context.close();
   }
 }
