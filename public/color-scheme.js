@@ -1,3 +1,4 @@
+/* global document, matchMedia -- a classic script in the browser */
 // Before the first paint: the remembered colour scheme (the user menu's Theme), else the system's,
 // so a dark page never flashes white. A file of its own: the CSP allows no inline script.
 // Mantine's ColorSchemeScript does the same; keep the key in step with src/main.tsx.
@@ -10,6 +11,6 @@ try {
         ? 'dark'
         : 'light';
   document.documentElement.setAttribute('data-mantine-color-scheme', scheme);
-} catch (e) {
+} catch {
   // Storage refused: Mantine decides once it runs; the CSS follows the system meanwhile.
 }
