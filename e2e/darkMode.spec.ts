@@ -57,7 +57,7 @@ test.describe('a system in dark mode', () => {
     await expect(page.getByRole('heading', { name: 'Customers' })).toBeVisible();
     await expect(drawnScheme(page)).toHaveAttribute('data-mantine-color-scheme', 'light');
 
-    // Another tab of this browser, on the sign-in page too (no menu there, the choice holds).
+    // Another tab of this browser, on another page: the choice holds there too.
     const other = await context.newPage();
     await other.goto('/verifications');
     await expect(other.getByRole('heading', { name: 'Verifications' })).toBeVisible();
