@@ -1,159 +1,245 @@
 /**
- * Screenshots of every page and state, at 1366x900 and 390x844, into
- * screenshots/ (not committed) or the directory given: for looking at, not for asserting.
+ * Screenshots of every page, at 1366x900 and 390x844, in English and French,
+ * light and dark, into screenshots/ (not committed) or the directory given: for
+ * looking at, not for asserting. Starts its own stack (the sandbox with demo
+ * data, embedded, and the proxy, on free ports, with throwaway accounts) and
+ * stops it on exit.
  *
- *   npm run build && npx tsx scripts/screenshots.ts [out-dir]
+ *   npm run screenshots [-- out-dir]
+ *
+ * Names read `<width>-<language>-<scheme>-<nn>-<page>.png`, e.g.
+ * `desktop-fr-dark-05-bank-accounts.png`.
  */
-import { mkdirSync, mkdtempSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { chromium, type Page } from '@playwright/test';
+import {
+  chromium,
+  request as requests,
+  type APIResponse,
+  type Browser,
+  type Page,
+} from '@playwright/test';
 import { chromiumLaunchOptions } from '../e2e/env';
 import { buildApp as buildProxy } from '../server/proxy/app';
 import { addOrResetAccount } from '../server/proxy/users';
 import { buildApp as buildSandbox } from '../server/sandbox/app';
+import { messages as english } from '../src/lib/locales/en';
+import { messages as french } from '../src/lib/locales/fr';
+
+type Language = 'en' | 'fr';
+type Scheme = 'light' | 'dark';
 
 const out = resolve(process.argv[2] ?? 'screenshots');
+// `npm run screenshots` builds here, so a build of dist/ meanwhile changes nothing under it.
+const distDir = resolve(process.env.DIST_DIR ?? 'node_modules/.cache/screenshots-dist');
+const APP = { id: 'screens', secret: 'screens-secret-0123456789' };
+const AGENT = { username: 'alice', password: 'alice-password-123' };
+const VIEWPORTS = [
+  ['desktop', { width: 1366, height: 900 }],
+  ['mobile', { width: 390, height: 844 }],
+] as const;
+
+/** A message in the language of the pages being shot (the selectors follow the language). */
+const say = (language: Language, id: keyof typeof english): string =>
+  (language === 'fr' ? french : english)[id];
+
 mkdirSync(out, { recursive: true });
-const dir = mkdtempSync(join(tmpdir(), 'screens-'));
+const usersDir = mkdtempSync(join(tmpdir(), 'screens-'));
 const sandbox = await buildSandbox({
   db: ':memory:',
   seed: 60,
-  appId: 'screens',
-  appSecret: 'screens-secret-0123456789',
-  verificationDelayMs: 6000,
+  appId: APP.id,
+  appSecret: APP.secret,
+  verificationDelayMs: 1500,
   tokenTtlSeconds: 3600,
+  logger: false,
 });
-const sandboxUrl = await sandbox.listen({ host: '127.0.0.1', port: 0 });
 const proxy = await buildProxy({
-  upstream: { baseUrl: sandboxUrl, appId: 'screens', appSecret: 'screens-secret-0123456789' },
+  upstream: {
+    baseUrl: await sandbox.listen({ host: '127.0.0.1', port: 0 }),
+    appId: APP.id,
+    appSecret: APP.secret,
+  },
+  embeddedSandbox: true,
   sessionSecret: 'screens-session-secret-of-at-least-32-bytes',
-  usersFile: join(dir, 'users.json'),
-  distDir: resolve('dist'),
+  usersFile: join(usersDir, 'users.json'),
+  distDir,
+  loginLimits: { perAddress: 1000, perPair: 1000, perUsername: 1000 },
+  logger: false,
 });
-await addOrResetAccount(proxy.store, 'alice', 'agent', 'alice-password-123');
-await addOrResetAccount(proxy.store, 'victor', 'viewer', 'victor-password-123');
+await addOrResetAccount(proxy.store, AGENT.username, 'agent', AGENT.password);
 const url = await proxy.listen({ host: '127.0.0.1', port: 0 });
 
-// Another device of alice's, for "your sessions".
-await fetch(`${url}/auth/login`, {
-  method: 'POST',
-  headers: {
-    'content-type': 'application/json',
-    'x-csrf': '1',
-    origin: url,
-    'user-agent':
-      'Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Mobile/15E148 Safari/604.1',
-  },
-  body: JSON.stringify({ username: 'alice', password: 'alice-password-123' }),
-});
-
-const browser = await chromium.launch(chromiumLaunchOptions);
-const errors: string[] = [];
-
-/** Transitions (dialogs, notifications) are run to their end rather than waited for. */
-async function shoot(page: Page, name: string) {
-  await page.screenshot({ path: join(out, `${name}.png`), fullPage: true, animations: 'disabled' });
+let browser: Browser | undefined;
+let stopping: Promise<void> | undefined;
+/** Servers and browser down, whatever happened; once. */
+function stop(): Promise<void> {
+  stopping ??= (async () => {
+    await browser?.close().catch(() => undefined);
+    await proxy.close();
+    await sandbox.close();
+    rmSync(usersDir, { recursive: true, force: true });
+  })();
+  return stopping;
 }
+for (const signal of ['SIGINT', 'SIGTERM'] as const)
+  process.once(signal, () => void stop().then(() => process.exit(130)));
 
-for (const [label, viewport] of [
-  ['desktop', { width: 1366, height: 900 }],
-  ['mobile', { width: 390, height: 844 }],
-] as const) {
-  const context = await browser.newContext({ viewport, locale: 'fr-FR' });
-  // A French browser would get the French dashboard: these shots walk the English one.
-  await context.addInitScript(() => localStorage.setItem('locale', 'en'));
-  const page = await context.newPage();
-  page.on('console', (message) => {
-    if (message.type() === 'error') errors.push(`${label} ${page.url()}: ${message.text()}`);
+/** One customer with a bank account and a resolved verification: every page has something to show. */
+async function demoCustomer() {
+  const api = await requests.newContext({
+    baseURL: url,
+    extraHTTPHeaders: { 'x-csrf': '1', origin: url },
   });
-  await page.goto(`${url}/customers`);
-  await page.getByLabel('Username').waitFor();
-  await shoot(page, `${label}-01-login`);
-  await page.getByLabel('Username').fill('alice');
-  await page.getByRole('textbox', { name: 'Password', exact: true }).fill('wrong-password');
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByRole('alert').waitFor();
-  await shoot(page, `${label}-02-login-refused`);
-  await page.getByRole('textbox', { name: 'Password', exact: true }).fill('alice-password-123');
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByRole('heading', { name: 'Customers' }).waitFor();
-  await page.getByText(/^\d+ customers$/).waitFor();
-  await shoot(page, `${label}-03-customers`);
-  await page.getByRole('button', { name: 'Account menu for alice' }).click();
-  await page.getByRole('menuitem', { name: 'Sessions' }).click();
-  await page.getByText('This device').waitFor();
-  await shoot(page, `${label}-16-sessions`);
-  await page.keyboard.press('Escape');
-  await page.getByRole('dialog').waitFor({ state: 'detached' });
-  await page.getByLabel('Filter this page').fill('zzzz');
-  await page.getByText('No customer on this page matches the filter').waitFor();
-  await shoot(page, `${label}-04-customers-filtered-empty`);
-  await page.getByLabel('Filter this page').fill('');
-  await page.getByRole('link', { name: 'New customer' }).click();
-  await page.getByRole('heading', { name: 'New customer' }).waitFor();
-  await page.getByLabel('First name').fill('Zoë');
-  await page.getByRole('textbox', { name: 'Email', exact: true }).fill('not-an-email');
-  await page.getByLabel('Last name').click();
-  await page.getByText('Enter a valid email address').waitFor();
-  await shoot(page, `${label}-05-new-customer-invalid`);
-  await page.getByLabel('Last name').fill('Müller');
-  await page.getByRole('textbox', { name: 'Email', exact: true }).fill(`zoe.${label}@example.de`);
-  await page.getByRole('button', { name: 'Create customer' }).click();
-  await page.getByRole('tab', { name: 'Overview' }).waitFor();
-  await shoot(page, `${label}-06-customer-overview`);
-  await page.getByRole('tab', { name: 'Bank accounts' }).click();
-  await page.getByText('No bank account yet').waitFor();
-  await shoot(page, `${label}-07-bank-accounts-empty`);
-  await page.getByRole('button', { name: 'Add bank account' }).click();
-  await page
-    .getByRole('textbox', { name: 'IBAN', exact: true })
-    .fill('DE89 3704 0044 0532 0130 01');
-  await page.getByRole('textbox', { name: 'BIC', exact: true }).click();
-  await page.getByText('The check digits do not match').waitFor();
-  await shoot(page, `${label}-08-add-bank-account-invalid`);
-  await page
-    .getByRole('textbox', { name: 'IBAN', exact: true })
-    .fill('DE89 3704 0044 0532 0130 00');
-  await page.getByRole('button', { name: 'Add bank account' }).last().click();
-  await page.getByRole('dialog').waitFor({ state: 'detached' });
-  await page.getByText('1 bank account').waitFor();
-  await shoot(page, `${label}-09-bank-accounts`);
-  await page.getByRole('tab', { name: 'Verifications' }).click();
-  await page.getByRole('button', { name: 'Start verification' }).click();
-  await page.getByRole('dialog').waitFor();
-  await page.getByRole('combobox', { name: 'Provider' }).fill('Sandbox');
-  await page.getByRole('option', { name: /Sandbox Bank/ }).click();
-  await shoot(page, `${label}-10-start-verification`);
-  await page.getByRole('button', { name: 'Start verification' }).last().click();
-  await page.getByRole('dialog').waitFor({ state: 'detached' });
-  await page.getByText('Pending').filter({ visible: true }).first().waitFor();
-  await shoot(page, `${label}-11-verification-pending`);
-  await page
-    .getByText('Verified', { exact: true })
-    .filter({ visible: true })
-    .first()
-    .waitFor({ timeout: 15_000 });
-  await shoot(page, `${label}-12-verification-resolved`);
-  // Failure states, through the sandbox's fault switch.
-  sandbox.sandbox.faults.set({ operation: 'listAllCustomers', status: 503, retry_after_s: 0 });
-  await page.goto(`${url}/customers?page=2`);
-  await page.getByRole('button', { name: 'Retry' }).waitFor({ timeout: 20_000 });
-  await shoot(page, `${label}-14-customers-upstream-down`);
-  sandbox.sandbox.faults.set({ operation: 'listAllCustomers', latency_ms: 4000 });
-  await page.goto(`${url}/customers?page=3`);
-  // Until the list answers, the pager cannot say "of N".
-  await page.getByText('Page 3', { exact: true }).waitFor();
-  await shoot(page, `${label}-15-customers-loading`);
-  sandbox.sandbox.faults.clear();
-  await page.goto(`${url}/customers/unknown-id`);
-  await page.getByRole('heading', { name: 'Not found' }).waitFor();
-  await shoot(page, `${label}-13-not-found`);
-  await context.close();
+  const ok = async <T>(answer: Promise<APIResponse>): Promise<T> => {
+    const response = await answer;
+    if (!response.ok()) throw new Error(`${response.url()}: ${response.status()}`);
+    return (await response.json()) as T;
+  };
+  await ok(api.post('/auth/login', { data: AGENT }));
+  const customer = await ok<{ id: string }>(
+    api.post('/api/v1/customers', {
+      data: {
+        first_name: 'Élodie',
+        last_name: 'Marchand',
+        email: 'elodie.marchand@example.fr',
+        phone: '+33612345678',
+        company_name: 'Atelier Marchand SARL',
+        external_id: 'CRM-20931',
+      },
+    }),
+  );
+  const account = await ok<{ id: string }>(
+    api.post(`/api/v1/customers/${customer.id}/bank-accounts`, {
+      data: {
+        iban: 'FR7630006000011234567890189',
+        holder_name: 'Élodie Marchand',
+        currency: 'EUR',
+      },
+    }),
+  );
+  const verification = await ok<{ id: string }>(
+    api.post(`/api/v1/customers/${customer.id}/verification`, {
+      data: { provider_id: 'sandbox', expected_name: 'Élodie Marchand' },
+    }),
+  );
+  await api.dispose();
+  return { customer: customer.id, account: account.id, verification: verification.id };
 }
 
-await browser.close();
-await proxy.close();
-await sandbox.close();
-console.log(`screenshots in ${out}`);
-console.log(errors.length ? `console errors:\n${errors.join('\n')}` : 'no console errors');
+/** Nothing loading any more (skeletons, loaders), or 10 s: a shot of a slow page beats none. */
+async function settled(page: Page): Promise<void> {
+  await page
+    .waitForFunction(
+      () => !document.querySelector('.mantine-Skeleton-root[data-visible], .mantine-Loader-root'),
+      undefined,
+      { timeout: 10_000 },
+    )
+    .catch(() => console.warn(`still loading after 10 s: ${page.url()}`));
+}
+
+async function shootAll(
+  language: Language,
+  scheme: Scheme,
+  ids: Awaited<ReturnType<typeof demoCustomer>>,
+  errors: string[],
+) {
+  for (const [width, viewport] of VIEWPORTS) {
+    const context = await browser!.newContext({
+      viewport,
+      locale: language === 'fr' ? 'fr-FR' : 'en-GB',
+      colorScheme: scheme,
+    });
+    const page = await context.newPage();
+    const prefix = `${width}-${language}-${scheme}`;
+    page.on('pageerror', (error) => errors.push(`${prefix} ${page.url()}: ${error.message}`));
+    page.on('console', (message) => {
+      if (message.type() === 'error' && !message.text().startsWith('Failed to load resource'))
+        errors.push(`${prefix} ${page.url()}: ${message.text()}`);
+    });
+    const shoot = async (name: string) => {
+      await settled(page);
+      await page.screenshot({
+        path: join(out, `${prefix}-${name}.png`),
+        fullPage: true,
+        animations: 'disabled',
+      });
+    };
+    const visit = async (path: string, name: string) => {
+      await page.goto(`${url}${path}`);
+      await page.locator('main').first().waitFor();
+      await shoot(name);
+    };
+
+    await page.goto(`${url}/login`);
+    await page.locator('input[autocomplete="username"]').fill(AGENT.username);
+    await shoot('01-sign-in');
+    await page.locator('input[autocomplete="current-password"]').fill(AGENT.password);
+    await page.locator('button[type="submit"]').click();
+    await page
+      .getByRole('button', {
+        name: say(language, 'Account menu for {username}').replace('{username}', AGENT.username),
+      })
+      .waitFor();
+    await shoot('02-customers');
+
+    await page.goto(`${url}/customers/new`);
+    const email = page.getByRole('textbox', { name: say(language, 'Email'), exact: true });
+    await email.fill('not-an-email');
+    await email.blur();
+    await page.locator('[aria-invalid="true"]').first().waitFor();
+    await shoot('03-new-customer-error');
+
+    const customer = `/customers/${ids.customer}`;
+    await visit(customer, '04-overview');
+    await visit(`${customer}/bank-accounts`, '05-bank-accounts');
+    await page.getByRole('button', { name: say(language, 'Add bank account') }).click();
+    await page.getByRole('dialog').waitFor();
+    await page
+      .getByRole('textbox', { name: 'IBAN', exact: true })
+      .fill('DE89 3704 0044 0532 0130 01');
+    await page.getByRole('textbox', { name: 'BIC', exact: true }).click();
+    await page.getByRole('dialog').locator('[aria-invalid="true"]').first().waitFor();
+    await shoot('06-add-bank-account-dialog');
+    await visit(`${customer}/verifications`, '07-verifications');
+    await visit(`${customer}/activity`, '08-activity');
+    await visit(`${customer}/bank-accounts/${ids.account}`, '09-bank-account');
+    await visit(`${customer}/verifications/${ids.verification}`, '10-verification');
+    await visit('/verifications', '11-verification-queue');
+    await page
+      .getByRole('button', {
+        name: say(language, 'Account menu for {username}').replace('{username}', AGENT.username),
+      })
+      .click();
+    await page.getByRole('menu').waitFor();
+    await shoot('12-account-menu');
+    await page.getByRole('menuitem', { name: say(language, 'Sessions') }).click();
+    await page.getByRole('dialog', { name: say(language, 'Your sessions') }).waitFor();
+    await shoot('13-sessions-dialog');
+    await page.keyboard.press('Escape');
+    await visit('/customers/no-such-customer', '14-not-found');
+    // The API down: the upstream banner and a failed load with Retry.
+    sandbox.sandbox.faults.set({ operation: 'listAllCustomers', status: 503, retry_after_s: 0 });
+    await page.goto(`${url}/customers?page=2`);
+    await page.getByRole('button', { name: say(language, 'Retry') }).waitFor({ timeout: 20_000 });
+    await shoot('15-api-down');
+    sandbox.sandbox.faults.clear();
+    await context.close();
+  }
+}
+
+try {
+  const ids = await demoCustomer();
+  browser = await chromium.launch(chromiumLaunchOptions);
+  const errors: string[] = [];
+  for (const language of ['en', 'fr'] as const)
+    for (const scheme of ['light', 'dark'] as const) {
+      await shootAll(language, scheme, ids, errors);
+      console.log(`${language} ${scheme}: done`);
+    }
+  console.log(`screenshots in ${out}`);
+  console.log(errors.length ? `console errors:\n${errors.join('\n')}` : 'no console errors');
+} finally {
+  await stop();
+}

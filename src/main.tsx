@@ -1,7 +1,7 @@
 import '@mantine/core/styles.css';
 import '@mantine/notifications/styles.css';
 import './app/global.css';
-import { Center, Loader, MantineProvider } from '@mantine/core';
+import { Center, Loader, localStorageColorSchemeManager, MantineProvider } from '@mantine/core';
 import { QueryClientProvider } from '@tanstack/react-query';
 import { lazy, StrictMode, Suspense } from 'react';
 import { createRoot } from 'react-dom/client';
@@ -26,11 +26,20 @@ handleUnauthorized(() => {
     void router.navigate(`/login?next=${encodeURIComponent(pathname + search)}`);
 });
 
+// The colour scheme follows the system until the agent picks one in the user menu; the pick is
+// remembered in this browser, under the key public/color-scheme.js reads before the first paint.
+const colorSchemeManager = localStorageColorSchemeManager({ key: 'mantine-color-scheme-value' });
+
 /** The whole tree, drawn again in the new language when the agent switches (queries and the URL stay). */
 function App() {
   const locale = useLocale();
   return (
-    <MantineProvider theme={appTheme()} cssVariablesResolver={cssVariablesResolver}>
+    <MantineProvider
+      theme={appTheme()}
+      cssVariablesResolver={cssVariablesResolver}
+      defaultColorScheme="auto"
+      colorSchemeManager={colorSchemeManager}
+    >
       <Suspense fallback={null}>
         <Notifications position="bottom-right" />
       </Suspense>

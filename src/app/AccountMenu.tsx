@@ -1,17 +1,33 @@
-import { Menu } from '@mantine/core';
-import { IconCheck, IconDevices, IconLanguage, IconLogout } from '@tabler/icons-react';
+import { Menu, useMantineColorScheme, type MantineColorScheme } from '@mantine/core';
+import {
+  IconCheck,
+  IconDeviceDesktop,
+  IconDevices,
+  IconLanguage,
+  IconLogout,
+  IconMoon,
+  IconSun,
+  type Icon,
+} from '@tabler/icons-react';
 import { lazy, Suspense, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { useSignOut, type Agent } from '../api/auth';
 import { chooseLocale, currentLocale, LOCALE_NAMES, LOCALES, t } from '../lib/i18n';
 import { AccountButton } from './AccountButton';
 
+const THEMES: { scheme: MantineColorScheme; label: () => string; Icon: Icon }[] = [
+  { scheme: 'auto', label: () => t('System'), Icon: IconDeviceDesktop },
+  { scheme: 'light', label: () => t('Light'), Icon: IconSun },
+  { scheme: 'dark', label: () => t('Dark'), Icon: IconMoon },
+];
+
 const SessionsDialog = lazy(() =>
   import('../components/SessionsDialog').then((m) => ({ default: m.SessionsDialog })),
 );
 
 /**
- * The agent's menu: sessions, sign-out and the language. Loaded after the first paint (the
+ * The agent's menu: sessions, sign-out, the language and the theme (the system's, or light or
+ * dark, remembered in this browser by Mantine's colour-scheme manager). Loaded after the first paint (the
  * menu and the dialog carry the positioning and focus-trapping code the list
  * does not need); `openedAtStart` opens it when the agent clicked the
  * stand-in before it arrived.
@@ -25,6 +41,7 @@ export default function AccountMenu({
 }) {
   const signOut = useSignOut();
   const current = currentLocale();
+  const { colorScheme, setColorScheme } = useMantineColorScheme();
   const navigate = useNavigate();
   const [sessionsOpened, setSessionsOpened] = useState(false);
   const [sessionsLoaded, setSessionsLoaded] = useState(false);
@@ -32,7 +49,13 @@ export default function AccountMenu({
     signOut.mutate({ everywhere }, { onSettled: () => void navigate('/login') });
   return (
     <>
-      <Menu position="bottom-end" withArrow defaultOpened={openedAtStart}>
+      <Menu
+        position="bottom-end"
+        withArrow
+        defaultOpened={openedAtStart}
+        // Its focus placeholder is a role="presentation" child of role="menu", which ARIA (and axe) refuse.
+        withInitialFocusPlaceholder={false}
+      >
         <Menu.Target>
           <AccountButton agent={agent} />
         </Menu.Target>
@@ -72,6 +95,24 @@ export default function AccountMenu({
               {LOCALE_NAMES[locale]}
             </Menu.Item>
           ))}
+          <Menu.Divider />
+          <Menu.Label id="theme-label">{t('Theme')}</Menu.Label>
+          <div role="group" aria-labelledby="theme-label">
+            <Menu.RadioGroup
+              value={colorScheme}
+              onChange={(scheme) => setColorScheme(scheme as MantineColorScheme)}
+            >
+              {THEMES.map(({ scheme, label, Icon }) => (
+                <Menu.RadioItem
+                  key={scheme}
+                  value={scheme}
+                  rightSection={<Icon size={16} aria-hidden />}
+                >
+                  {label()}
+                </Menu.RadioItem>
+              ))}
+            </Menu.RadioGroup>
+          </div>
         </Menu.Dropdown>
       </Menu>
       {sessionsLoaded && (

@@ -138,7 +138,7 @@ export function ListEmpty({
 }) {
   return (
     <Stack align="center" gap="xs" p="xl">
-      <EmptyIcon size={32} aria-hidden color="var(--mantine-color-gray-5)" />
+      <EmptyIcon size={32} aria-hidden color="var(--mantine-color-dimmed)" />
       <Text fw={500}>{title}</Text>
       {children}
     </Stack>

@@ -43,9 +43,10 @@ export function StatusBadge({
       color={color}
       variant="light"
       // Even shade 9 of teal or orange is too pale on its own tint for WCAG AA:
-      // the words are dark, the icon and the tint carry the colour.
-      c="gray.9"
-      leftSection={<Icon size={14} aria-hidden color={`var(--mantine-color-${color}-8)`} />}
+      // the words are the text's colour (dark, or light in dark mode), the icon and the tint
+      // carry the colour (its -text shade: 8 on white, 4 on dark grey).
+      c="var(--mantine-color-text)"
+      leftSection={<Icon size={14} aria-hidden color={`var(--mantine-color-${color}-text)`} />}
       // Beside a long name in a card it keeps its width; the name wraps instead.
       style={{ flexShrink: 0 }}
     >
@@ -60,8 +61,8 @@ export function VerifiedBadge({ verified }: { verified: boolean | undefined }) {
     <Badge
       color="teal"
       variant="light"
-      c="gray.9"
-      leftSection={<IconCircleCheck size={14} aria-hidden color="var(--mantine-color-teal-8)" />}
+      c="var(--mantine-color-text)"
+      leftSection={<IconCircleCheck size={14} aria-hidden color="var(--mantine-color-teal-text)" />}
     >
       {t('account.Verified')}
     </Badge>
@@ -69,8 +70,8 @@ export function VerifiedBadge({ verified }: { verified: boolean | undefined }) {
     <Badge
       color="gray"
       variant="light"
-      c="gray.9"
-      leftSection={<IconAlertCircle size={14} aria-hidden color="var(--mantine-color-gray-8)" />}
+      c="var(--mantine-color-text)"
+      leftSection={<IconAlertCircle size={14} aria-hidden color="var(--mantine-color-gray-text)" />}
     >
       {t('account.Unverified')}
     </Badge>

@@ -121,6 +121,8 @@ function DuplicateWarning({ duplicates }: { duplicates: Duplicate[] }) {
               component={Link}
               to={`/customers/${encodeURIComponent(duplicate.customer.id)}`}
               underline="always"
+              // On the dark yellow tint the link colour fails AA: there the underline marks the link.
+              c="light-dark(var(--mantine-color-anchor), var(--mantine-color-text))"
             >
               {fullName(duplicate.customer)}
             </Anchor>

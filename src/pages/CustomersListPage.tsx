@@ -148,7 +148,7 @@ function CustomerCard({ customer, failed }: { customer: CustomerRow; failed: boo
   return (
     <Group justify="space-between" wrap="nowrap" align="flex-start">
       <div style={{ minWidth: 0 }}>
-        <Text fw={600} c="indigo.7" lineClamp={2} title={fullName(customer)}>
+        <Text fw={600} c="var(--mantine-color-anchor)" lineClamp={2} title={fullName(customer)}>
           {fullName(customer)}
         </Text>
         {customer.company_name && (

@@ -55,7 +55,11 @@ export function LoginPage() {
 
   const error = signIn.error instanceof ApiError ? signIn.error : undefined;
   return (
-    <Flex direction="column" mih="100vh" bg="gray.0">
+    <Flex
+      direction="column"
+      mih="100vh"
+      bg="light-dark(var(--mantine-color-gray-0), var(--mantine-color-dark-8))"
+    >
       <EnvironmentBanner />
       <Center flex={1} p="md">
         <Paper component="main" withBorder shadow="sm" p="xl" w="100%" maw={400}>
@@ -65,7 +69,7 @@ export function LoginPage() {
                 <Title order={1} size="h2">
                   {t('Sign in')}
                 </Title>
-                <Text c="gray.7" size="sm">
+                <Text c="dimmed" size="sm">
                   {t('Customers back-office')}
                 </Text>
               </div>

@@ -114,7 +114,7 @@ function VerificationCard({ verification: v }: { verification: IndexedVerificati
     <Stack gap={4}>
       <Group justify="space-between" wrap="nowrap" align="flex-start">
         <div style={{ minWidth: 0, overflowWrap: 'anywhere' }}>
-          <Text fw={600} c="indigo.8">
+          <Text fw={600} c="var(--mantine-color-anchor)">
             {v.customer_name || v.customer_id}
           </Text>
           {v.company_name && (

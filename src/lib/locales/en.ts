@@ -402,4 +402,9 @@ export const messages = {
   'Recorded by Fintecture; it cannot be entered or edited here.':
     'Recorded by Fintecture; it cannot be entered or edited here.',
   Esc: 'Esc',
+  // Dark mode (issue 13): the user menu's theme.
+  Theme: 'Theme',
+  System: 'System',
+  Light: 'Light',
+  Dark: 'Dark',
 };

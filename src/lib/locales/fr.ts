@@ -410,4 +410,9 @@ export const messages: Record<keyof typeof english, string> = {
   'Recorded by Fintecture; it cannot be entered or edited here.':
     'Enregistrée par Fintecture\u202f; elle ne peut être ni saisie ni modifiée ici.',
   Esc: 'Échap',
+  // Dark mode (issue 13): the user menu's theme.
+  Theme: 'Thème',
+  System: 'Système',
+  Light: 'Clair',
+  Dark: 'Sombre',
 };
