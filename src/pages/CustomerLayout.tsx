@@ -20,6 +20,7 @@ import { ApiError } from '../api/errors';
 import { verificationsQuery, type Verification } from '../api/verifications';
 import { CopyButton } from '../components/CopyButton';
 import { ErrorState } from '../components/ErrorState';
+import { OnboardingProgress } from '../components/OnboardingProgress';
 import { showResolutionNotice } from '../components/resolutionNotice';
 import { hasResolved } from '../lib/verificationStatus';
 import { NotFoundPage } from './NotFoundPage';
@@ -150,6 +151,7 @@ export function CustomerLayout() {
           </Group>
         </Stack>
       )}
+      {customer.data && <OnboardingProgress customer={customer.data} />}
       <Tabs
         value={tab}
         onChange={(value) => void navigate(value === 'overview' ? base : `${base}/${value}`)}

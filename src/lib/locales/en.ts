@@ -383,4 +383,18 @@ export const messages = {
     'The Fintecture API is busy; trying again in {duration}',
   'Only agents can create customers; your role is {role}.':
     'Only agents can create customers; your role is {role}.',
+  // Onboarding (issue 13): the customer's progress, its next action, the dialogs' discard question.
+  'Discard what you typed?': 'Discard what you typed?',
+  'Keep editing': 'Keep editing',
+  Discard: 'Discard',
+  Onboarding: 'Onboarding',
+  'Created {date}': 'Created {date}',
+  'Bank account: to do': 'Bank account: to do',
+  'Verification started ({status})': 'Verification started ({status})',
+  'Verification: to do': 'Verification: to do',
+  'Verified: pending': 'Verified: pending',
+  'Not verified ({status}): start again': 'Not verified ({status}): start again',
+  'Verified: not yet': 'Verified: not yet',
+  'Add a bank account': 'Add a bank account',
+  'Start a new verification': 'Start a new verification',
 };

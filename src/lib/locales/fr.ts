@@ -391,4 +391,18 @@ export const messages: Record<keyof typeof english, string> = {
     "L'API Fintecture est saturée\u202f; nouvel essai dans {duration}",
   'Only agents can create customers; your role is {role}.':
     'Seuls les agents peuvent créer des clients\u202f; votre rôle est {role}.',
+  // Onboarding (issue 13): the customer's progress, its next action, the dialogs' discard question.
+  'Discard what you typed?': 'Abandonner votre saisie\u202f?',
+  'Keep editing': 'Continuer la saisie',
+  Discard: 'Abandonner',
+  Onboarding: 'Entrée en relation',
+  'Created {date}': 'Créé le {date}',
+  'Bank account: to do': 'Compte bancaire\u202f: à ajouter',
+  'Verification started ({status})': 'Vérification lancée ({status})',
+  'Verification: to do': 'Vérification\u202f: à lancer',
+  'Verified: pending': 'Vérifié\u202f: en attente',
+  'Not verified ({status}): start again': 'Non vérifié ({status})\u202f: à relancer',
+  'Verified: not yet': 'Vérifié\u202f: pas encore',
+  'Add a bank account': 'Ajouter un compte bancaire',
+  'Start a new verification': 'Lancer une nouvelle vérification',
 };
