@@ -50,7 +50,7 @@ function steps(customer: Customer, state: OnboardingState): [StepLook, string][]
     state.accountCount > 0
       ? [
           'done',
-          t('{count, plural, one {# bank account} other {# bank accounts}}', {
+          t('Bank account: {count, plural, one {# account} other {# accounts}}', {
             count: state.accountCount,
           }),
         ]
@@ -128,7 +128,16 @@ export function OnboardingProgress({ customer }: { customer: Customer }) {
     icon: ActionIcon,
   } = next ? ACTIONS[next] : { label: undefined, tab: undefined, icon: undefined };
   return (
-    <Paper component="section" aria-label={t('Onboarding')} withBorder radius="md" px="md" py="xs">
+    <Paper
+      component="section"
+      ref={section}
+      tabIndex={-1}
+      aria-label={t('Onboarding')}
+      withBorder
+      radius="md"
+      px="md"
+      py="xs"
+    >
       <Group justify="space-between" gap="xs" wrap="wrap">
         {state ? (
           <Group

@@ -389,6 +389,8 @@ export const messages = {
   Discard: 'Discard',
   Onboarding: 'Onboarding',
   'Created {date}': 'Created {date}',
+  'Bank account: {count, plural, one {# account} other {# accounts}}':
+    'Bank account: {count, plural, one {# account} other {# accounts}}',
   'Bank account: to do': 'Bank account: to do',
   'Verification started ({status})': 'Verification started ({status})',
   'Verification: to do': 'Verification: to do',

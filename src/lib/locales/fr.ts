@@ -397,6 +397,8 @@ export const messages: Record<keyof typeof english, string> = {
   Discard: 'Abandonner',
   Onboarding: 'Entrée en relation',
   'Created {date}': 'Créé le {date}',
+  'Bank account: {count, plural, one {# account} other {# accounts}}':
+    'Compte bancaire\u202f: {count, plural, one {# compte} other {# comptes}}',
   'Bank account: to do': 'Compte bancaire\u202f: à ajouter',
   'Verification started ({status})': 'Vérification lancée ({status})',
   'Verification: to do': 'Vérification\u202f: à lancer',
