@@ -168,13 +168,19 @@ test('where a customer stands is read from their records: after a reload, and fo
     (a, v) => v.length > 0 && v.every((x) => x.status === 'failed' || x.status === 'unverified'),
   );
   await page.goto(`/customers/${ended.id}`);
-  await expect(onboarding(page)).toContainText(/Not verified \((Failed|Unverified)\): start again/);
+  await expect(onboarding(page)).toContainText(
+    /Verification started \((Failed|Unverified|Cancelled)\)/,
+  );
+  await expect(onboarding(page)).toContainText('Not verified: start again');
   await expect(onboarding(page).getByRole('button')).toHaveText('Start a new verification');
 
   // … and verified: no action, the steps say so.
   const verified = await demoCustomer(request, (_a, v) => v.some((x) => x.status === 'verified'));
   await page.goto(`/customers/${verified.id}/bank-accounts`);
-  await expect(onboarding(page).getByRole('listitem').last()).toHaveText('Verified');
+  await expect(onboarding(page).getByRole('listitem').nth(2)).toHaveText('Verification started');
+  await expect(onboarding(page).getByRole('listitem').last()).toHaveText(
+    /^Verified \d+ \w+ \d{4}$/,
+  );
   await expect(onboarding(page).getByRole('button')).toHaveCount(0);
   await request.dispose();
 });
@@ -189,7 +195,8 @@ test('closing a dialog that holds typed input asks first, and keeps every value'
   page,
   customer,
 }) => {
-  await signIn(page, 'agent', `/customers/${customer.id}/bank-accounts`);
+  await signIn(page, 'agent', `/customers/${customer.id}`);
+  await page.getByRole('tab', { name: 'Bank accounts' }).click();
   const dialog = page.getByRole('dialog', { name: 'Add bank account' });
   const question = page.getByRole('dialog', { name: 'Discard what you typed?' });
   const open = async () => {
@@ -235,6 +242,13 @@ test('closing a dialog that holds typed input asks first, and keeps every value'
   await expect(question).toBeVisible();
   await page.keyboard.press('Escape');
   await expectValuesKept();
+
+  // Back (to Overview) asks the same, and Keep editing stays on the page.
+  await page.goBack();
+  await expect(question).toBeVisible();
+  await question.getByRole('button', { name: 'Keep editing' }).click();
+  await expectValuesKept();
+  await expect(page).toHaveURL(/\/bank-accounts$/);
 
   // Discard closes; the next opening starts afresh.
   await dialog.getByRole('button', { name: 'Cancel' }).click();

@@ -1,7 +1,7 @@
 import { Button, Group, Modal, Text } from '@mantine/core';
 import type { Icon } from '@tabler/icons-react';
 import { useEffect, useState, type ReactNode } from 'react';
-import { useLocation, useNavigate } from 'react-router';
+import { useBlocker, useLocation, useNavigate } from 'react-router';
 import { t } from '../lib/i18n';
 import { DialogInputContext, stepArrival } from './onboardingFlow';
 
@@ -47,12 +47,32 @@ export function CreateDialog({
     if (wanted) void navigate(location.pathname + location.search, { replace: true, state: null });
   }, [wanted, navigate, location.pathname, location.search]);
 
+  // Leaving the page (Back, a shortcut) with typed input asks the same question; closing the tab, the browser's.
+  const blocker = useBlocker(
+    ({ currentLocation, nextLocation }) =>
+      opened && typed && currentLocation.pathname !== nextLocation.pathname,
+  );
+  useEffect(() => {
+    if (!opened || !typed) return;
+    const warn = (event: BeforeUnloadEvent) => event.preventDefault();
+    window.addEventListener('beforeunload', warn);
+    return () => window.removeEventListener('beforeunload', warn);
+  }, [opened, typed]);
+
   const close = () => {
     setOpened(false);
     setAsking(false);
     setTyped(false);
   };
   const cancel = () => (typed ? setAsking(true) : close());
+  const keepEditing = () => {
+    setAsking(false);
+    blocker.reset?.();
+  };
+  const discard = () => {
+    close();
+    blocker.proceed?.();
+  };
   const done = () => {
     close();
     void navigate(location.pathname + location.search, {
@@ -74,17 +94,17 @@ export function CreateDialog({
         </Modal>
         <Modal
           stackId="discard"
-          opened={asking}
-          onClose={() => setAsking(false)}
+          opened={asking || blocker.state === 'blocked'}
+          onClose={keepEditing}
           title={t('Discard what you typed?')}
           centered
         >
           <Text size="sm">{t('What you typed in this form will be lost.')}</Text>
           <Group justify="flex-end" mt="md">
-            <Button variant="default" onClick={() => setAsking(false)} data-autofocus>
+            <Button variant="default" onClick={keepEditing} data-autofocus>
               {t('Keep editing')}
             </Button>
-            <Button color="red" onClick={close}>
+            <Button color="red" onClick={discard}>
               {t('Discard')}
             </Button>
           </Group>

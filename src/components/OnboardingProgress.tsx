@@ -55,15 +55,23 @@ function steps(customer: Customer, state: OnboardingState): [StepLook, string][]
           }),
         ]
       : ['todo', t('Bank account: to do')],
-    state.verification
-      ? ['done', t('Verification started ({status})', { status })]
-      : ['todo', t('Verification: to do')],
+    // Its status, unless the next step says it already.
+    !state.verification
+      ? ['todo', t('Verification: to do')]
+      : state.stage === 'verified'
+        ? ['done', t('Verification started')]
+        : ['done', t('Verification started ({status})', { status })],
     state.stage === 'verified'
-      ? ['done', t('Verified')]
+      ? [
+          'done',
+          state.verification?.verified_at
+            ? t('Verified {date}', { date: formatDate(state.verification.verified_at) })
+            : t('Verified'),
+        ]
       : state.stage === 'open'
         ? ['waiting', t('Verified: pending')]
         : state.stage === 'ended'
-          ? ['failed', t('Not verified ({status}): start again', { status })]
+          ? ['failed', t('Not verified: start again')]
           : ['todo', t('Verified: not yet')],
   ];
 }
