@@ -149,7 +149,8 @@ test('an agent starts a verification and sees it resolve without reloading', asy
   await expect(page.getByRole('row', { name: /3000/ })).toContainText('Unverified');
 
   await page.getByRole('tab', { name: 'Verifications' }).click();
-  await page.getByRole('button', { name: 'Start verification' }).click();
+  // The tab's own button (the first is the onboarding's next step, which opens the same dialog).
+  await page.getByRole('button', { name: 'Start verification' }).last().click();
   const dialog = page.getByRole('dialog', { name: 'Start verification' });
   await expect(dialog.getByRole('textbox', { name: 'Expected name' })).toHaveValue(
     'Jean-Pierre Dupont',

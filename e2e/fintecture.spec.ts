@@ -31,7 +31,8 @@ async function startVerificationWithLink(
   await expect(page.getByRole('row', { name: /0189/ })).toBeVisible();
 
   await page.getByRole('tab', { name: 'Verifications' }).click();
-  await page.getByRole('button', { name: 'Start verification' }).click();
+  // The tab's own button (the first is the onboarding's next step, which opens the same dialog).
+  await page.getByRole('button', { name: 'Start verification' }).last().click();
   const dialog = page.getByRole('dialog', { name: 'Start verification' });
   // The bank is picked from the upstream's providers for the customer's country.
   const provider = dialog.getByRole('combobox', { name: 'Provider' });

@@ -26,7 +26,8 @@ test('a verification started on a customer shows in the queue under Pending, the
     currency: 'EUR',
   });
   await signIn(page, 'agent', `/customers/${customer.id}/verifications`);
-  await page.getByRole('button', { name: 'Start verification' }).click();
+  // The tab's own button (the first is the onboarding's next step, which opens the same dialog).
+  await page.getByRole('button', { name: 'Start verification' }).last().click();
   const dialog = page.getByRole('dialog');
   await dialog.getByRole('combobox', { name: 'Provider' }).fill('sandbox');
   await page.getByRole('option', { name: /Sandbox Bank/ }).click();

@@ -1,8 +1,8 @@
 import { Anchor, Box } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import { useSuspenseQuery } from '@tanstack/react-query';
-import { lazy, Suspense, useState } from 'react';
-import { Link, NavLink, Outlet } from 'react-router';
+import { lazy, Suspense, useEffect, useRef, useState } from 'react';
+import { Link, NavLink, Outlet, useLocation } from 'react-router';
 import { canCreate, meQuery } from '../api/auth';
 import { IndexStatus } from '../components/IndexStatus';
 import { SearchStandIn } from '../components/search/SearchStandIn';
@@ -33,6 +33,12 @@ export function AppLayout() {
   const [menuWanted, setMenuWanted] = useState(false);
   // One index status line: in the header where there is room (Mantine's lg), else under the page.
   const wide = useMediaQuery('(min-width: 75em)', undefined, { getInitialValueInEffect: false });
+  // Just signed in: the page's content has the focus, unless the page put it on a field of its own.
+  const main = useRef<HTMLElement>(null);
+  const signedIn = (useLocation().state as { signedIn?: unknown } | null)?.signedIn === true;
+  useEffect(() => {
+    if (signedIn && !main.current?.contains(document.activeElement)) main.current?.focus();
+  }, [signedIn]);
   return (
     <>
       <div className={classes.top}>
@@ -72,7 +78,7 @@ export function AppLayout() {
           )}
         </header>
       </div>
-      <Box component="main" className={classes.main}>
+      <Box component="main" className={classes.main} ref={main} tabIndex={-1}>
         <UpstreamBanner />
         <Outlet />
         {!wide && <IndexStatus mt="xl" ta="center" />}

@@ -3,7 +3,7 @@ import type { Icon } from '@tabler/icons-react';
 import type { UseQueryResult } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { useCanCreate } from '../api/auth';
-import { CreateDialog } from './CreateDialog';
+import { CreateDialog, type DialogEnd } from './CreateDialog';
 import { QueryList } from './QueryList';
 import type { ResponsiveListProps } from './ResponsiveList';
 
@@ -16,7 +16,7 @@ interface CustomerResourceTabProps<T extends { id?: string }> extends Pick<
   /** The line above the list once it has loaded, e.g. "2 bank accounts". */
   summary: (rows: T[]) => string;
   /** The button that opens the create dialog (for agents only), and the form in it. */
-  create: { label: string; icon: Icon; form: (close: () => void) => ReactNode };
+  create: { label: string; icon: Icon; form: (end: DialogEnd) => ReactNode };
   /** What failed, when the list could not be loaded. */
   errorTitle: string;
 }

@@ -64,6 +64,8 @@ export function ProviderField<Form extends FieldValues>({
   name,
   country,
   suggestions = [],
+  prefill,
+  autoFocus = false,
 }: {
   control: Control<Form>;
   name: FieldPathByValue<Form, string>;
@@ -71,6 +73,10 @@ export function ProviderField<Form extends FieldValues>({
   country: string;
   /** Provider ids to preselect, best first (read from the customer's accounts' BICs). */
   suggestions?: readonly string[];
+  /** How a suggestion enters the form (by default as if chosen). */
+  prefill?: (providerId: string) => void;
+  /** The first field of its dialog: focused when the dialog opens. */
+  autoFocus?: boolean;
 }) {
   const {
     field: { ref, onBlur, onChange, name: fieldName, value: fieldValue },
@@ -90,8 +96,9 @@ export function ProviderField<Form extends FieldValues>({
     if (value) offered.current = true;
     if (offered.current || !suggested) return;
     offered.current = true;
-    onChange(suggested);
-  }, [suggested, value, onChange]);
+    (prefill ?? onChange)(suggested);
+  }, [suggested, value, onChange, prefill]);
+  const focusFirst = autoFocus ? { 'data-autofocus': true } : {};
 
   if (providers.isPending)
     return (
@@ -108,6 +115,7 @@ export function ProviderField<Form extends FieldValues>({
         name={fieldName}
         ref={ref}
         onBlur={onBlur}
+        {...focusFirst}
       />
     );
 
@@ -125,6 +133,7 @@ export function ProviderField<Form extends FieldValues>({
           name={fieldName}
           ref={ref}
           error={error}
+          {...focusFirst}
         />
         <Group gap="xs" wrap="nowrap" role="status">
           <Text size="xs" c="dimmed">
@@ -174,6 +183,7 @@ export function ProviderField<Form extends FieldValues>({
       ref={ref}
       error={error}
       comboboxProps={{ withinPortal: true }}
+      {...focusFirst}
     />
   );
 }

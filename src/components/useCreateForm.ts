@@ -1,7 +1,7 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { notifications, type NotificationData } from '@mantine/notifications';
 import type { UseMutationResult } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
+import { use, useEffect, useState, type FormEvent } from 'react';
 import {
   useForm,
   type DefaultValues,
@@ -12,6 +12,7 @@ import {
 import type { z } from 'zod';
 import type { CreateVariables } from '../api/createMutation';
 import { applyServerErrors, type FormError } from './formErrors';
+import { DialogInputContext } from './onboardingFlow';
 import { useIdempotencyKey } from './useIdempotencyKey';
 
 interface CreateFormOptions<Form extends FieldValues, Body, Created> {
@@ -46,12 +47,20 @@ export function useCreateForm<Form extends FieldValues, Body, Created>({
     reValidateMode: 'onChange',
     defaultValues: defaultValues as DefaultValues<Form>,
   });
+  // In a dialog, closing it with typed input asks first.
+  const reportTyped = use(DialogInputContext);
+  const { isDirty } = form.formState;
+  useEffect(() => {
+    reportTyped?.(isDirty);
+  }, [reportTyped, isDirty]);
   const submit = form.handleSubmit((values) => {
     setFormError(undefined);
     mutation.mutate(
       { body: toBody(values), idempotencyKey: idempotencyKey.current() },
       {
         onSuccess: (created) => {
+          // Saved: nothing typed is left to lose (a dialog that stays open, showing a link, asks nothing).
+          form.reset(values);
           notifications.show(notice(created, values));
           onCreated(created, values);
         },

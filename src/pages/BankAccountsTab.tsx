@@ -14,6 +14,7 @@ import {
 import { fullName, type Customer } from '../api/customers';
 import { CustomerResourceTab } from '../components/CustomerResourceTab';
 import { CreateForm } from '../components/CreateForm';
+import type { DialogEnd } from '../components/CreateDialog';
 import { AccountIban } from '../components/AccountIban';
 import { ListEmpty, type ListColumn } from '../components/ResponsiveList';
 import { VerifiedBadge } from '../components/StatusBadge';
@@ -23,7 +24,7 @@ import { t } from '../lib/i18n';
 /** Codes are read character by character: monospace in the box, not in its label or error. */
 const MONOSPACE_INPUT = { input: { fontFamily: 'var(--mantine-font-family-monospace)' } };
 
-function AddBankAccountForm({ customer, onDone }: { customer: Customer; onDone: () => void }) {
+function AddBankAccountForm({ customer, end }: { customer: Customer; end: DialogEnd }) {
   const createForm = useCreateForm({
     schema: bankAccountFormSchema,
     defaultValues: { iban: '', bic: '', holder_name: fullName(customer), currency: 'EUR' },
@@ -34,7 +35,7 @@ function AddBankAccountForm({ customer, onDone }: { customer: Customer; onDone: 
       title: t('Bank account added'),
       message: t('The account of {holder} was added.', { holder: values.holder_name }),
     }),
-    onCreated: onDone,
+    onCreated: end.done,
   });
   const { form, field } = createForm;
   const { errors } = form.formState;
@@ -43,13 +44,14 @@ function AddBankAccountForm({ customer, onDone }: { customer: Customer; onDone: 
       state={createForm}
       errorTitle={t('The account was not added')}
       submitLabel={t('Add bank account')}
-      cancel={{ onClick: onDone }}
+      cancel={{ onClick: end.cancel }}
     >
       <TextInput
         label="IBAN"
         required
         autoComplete="off"
         placeholder="FR76 3000 6000 0112 3456 7890 189"
+        data-autofocus
         styles={MONOSPACE_INPUT}
         {...field('iban')}
       />
@@ -139,7 +141,7 @@ export function BankAccountsTab() {
       create={{
         label: t('Add bank account'),
         icon: IconPlus,
-        form: (close) => <AddBankAccountForm customer={customer} onDone={close} />,
+        form: (end) => <AddBankAccountForm customer={customer} end={end} />,
       }}
       errorTitle={t('The bank accounts could not be loaded')}
       columns={columns()}

@@ -21,6 +21,7 @@ import { verificationsQuery, type Verification } from '../api/verifications';
 import { CopyButton } from '../components/CopyButton';
 import { CustomerDetails } from '../components/CustomerDetails';
 import { ErrorState } from '../components/ErrorState';
+import { OnboardingProgress } from '../components/OnboardingProgress';
 import { showResolutionNotice } from '../components/resolutionNotice';
 import { hasResolved } from '../lib/verificationStatus';
 import { NotFoundPage } from './NotFoundPage';
@@ -151,6 +152,7 @@ export function CustomerLayout() {
           </Group>
         </Stack>
       )}
+      {customer.data && <OnboardingProgress customer={customer.data} />}
       <Tabs
         value={tab}
         onChange={(value) => void navigate(value === 'overview' ? base : `${base}/${value}`)}

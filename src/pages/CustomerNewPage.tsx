@@ -27,6 +27,7 @@ import { customerByExternalIdQuery, fullName } from '../api/customers';
 import { useDocumentTitle } from '../lib/environment';
 import { CreateForm } from '../components/CreateForm';
 import { LeaveGuard } from '../components/LeaveGuard';
+import type { StepArrival } from '../components/onboardingFlow';
 import { useCreateForm } from '../components/useCreateForm';
 import { t } from '../lib/i18n';
 
@@ -160,7 +161,11 @@ export function CustomerNewPage() {
     onCreated: (customer) => {
       // The guard must see the form as saved before the navigation it would otherwise stop.
       flushSync(() => setSaved(true));
-      void navigate(`/customers/${customer.id}`, { replace: true });
+      // Where the next step is: its action (add a bank account) takes the focus.
+      void navigate(`/customers/${customer.id}`, {
+        replace: true,
+        state: { focusNextStep: true } satisfies StepArrival,
+      });
     },
   });
   const { form, field, pending } = createForm;
@@ -192,6 +197,7 @@ export function CustomerNewPage() {
               label={t('First name')}
               required
               autoComplete="off"
+              autoFocus
               {...field('first_name')}
             />
             <TextInput label={t('Last name')} required autoComplete="off" {...field('last_name')} />

@@ -22,6 +22,8 @@ import { ErrorAlert } from '../components/ErrorAlert';
 import { chooseLocale, currentLocale, LOCALE_NAMES, LOCALES, t, type Locale } from '../lib/i18n';
 import { safeNext } from '../lib/safeNext';
 
+const SIGNED_IN = { signedIn: true };
+
 export function LoginPage() {
   usePrefetchQuery(environmentQuery);
   const { data: agent } = useSuspenseQuery(meQuery);
@@ -33,13 +35,14 @@ export function LoginPage() {
   const next = safeNext(params.get('next'));
   useDocumentTitle(t('Sign in'));
 
-  if (agent && !signIn.isPending) return <Navigate to={next} replace />;
+  // Signed in (just now, or before): to the page, whose content takes the focus (AppLayout).
+  if (agent && !signIn.isPending) return <Navigate to={next} replace state={SIGNED_IN} />;
 
   function submit(event: FormEvent) {
     event.preventDefault();
     signIn.mutate(
       { username: username.trim(), password },
-      { onSuccess: () => void navigate(next, { replace: true }) },
+      { onSuccess: () => void navigate(next, { replace: true, state: SIGNED_IN }) },
     );
   }
 

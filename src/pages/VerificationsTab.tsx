@@ -14,6 +14,7 @@ import {
 } from '../api/verifications';
 import { CustomerResourceTab } from '../components/CustomerResourceTab';
 import { CreateForm } from '../components/CreateForm';
+import type { DialogEnd } from '../components/CreateDialog';
 import { ProviderField } from '../components/ProviderField';
 import { ListEmpty, type ListColumn } from '../components/ResponsiveList';
 import { StatusBadge } from '../components/StatusBadge';
@@ -58,7 +59,7 @@ function StartedWithLink({
   );
 }
 
-function StartVerificationForm({ customer, onDone }: { customer: Customer; onDone: () => void }) {
+function StartVerificationForm({ customer, end }: { customer: Customer; end: DialogEnd }) {
   // A start that gives a link (the customer confirms at their bank) keeps the dialog open to show it.
   const [started, setStarted] = useState<Verification>();
   const createForm = useCreateForm({
@@ -80,7 +81,7 @@ function StartVerificationForm({ customer, onDone }: { customer: Customer; onDon
           },
     onCreated: (verification) => {
       if (openableLink(verification.link)) setStarted(verification);
-      else onDone();
+      else end.done();
     },
   });
   const { field, form } = createForm;
@@ -89,17 +90,20 @@ function StartVerificationForm({ customer, onDone }: { customer: Customer; onDon
   const newestFirst = useMemo(() => [...(accounts ?? [])].reverse(), [accounts]);
   const bics = useMemo(() => providerIdsFromBics(newestFirst.map((a) => a.bic)), [newestFirst]);
   if (started)
-    return <StartedWithLink verification={started} customer={customer} onDone={onDone} />;
+    return <StartedWithLink verification={started} customer={customer} onDone={end.done} />;
   return (
     <CreateForm
       state={createForm}
       errorTitle={t('The verification was not started')}
       submitLabel={t('Start verification')}
-      cancel={{ onClick: onDone }}
+      cancel={{ onClick: end.cancel }}
     >
       <ProviderField
         control={form.control}
         name="provider_id"
+        autoFocus
+        // The bank of the account is a proposal, not the agent's input: closing asks nothing for it.
+        prefill={(providerId) => form.resetField('provider_id', { defaultValue: providerId })}
         country={customerBankCountry(
           customer.address?.country,
           newestFirst.map((account) => account.iban),
@@ -209,7 +213,7 @@ export function VerificationsTab() {
       create={{
         label: t('Start verification'),
         icon: IconPlayerPlay,
-        form: (close) => <StartVerificationForm customer={customer} onDone={close} />,
+        form: (end) => <StartVerificationForm customer={customer} end={end} />,
       }}
       errorTitle={t('The verifications could not be loaded')}
       columns={columns(startedOf)}

@@ -2,7 +2,7 @@ import { MantineProvider } from '@mantine/core';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { renderToString } from 'react-dom/server';
-import { MemoryRouter, Outlet, Route, Routes } from 'react-router';
+import { createMemoryRouter, Outlet, RouterProvider } from 'react-router';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { meQuery } from '../api/auth';
 import { indexedVerificationsQuery } from '../api/customerIndex';
@@ -36,17 +36,24 @@ function render(
   client.setQueryData(meQuery.queryKey, { username: 'alice', role: 'agent' } as never);
   client.setQueryData(indexedVerificationsQuery('c1').queryKey, { data: [] });
   answers(client);
+  // A data router, as the app's: the create dialog's guard needs one.
+  const router = createMemoryRouter(
+    [
+      {
+        path: '/customers/c1/verifications',
+        element: <Outlet context={who} />,
+        children: [
+          { index: true, element: page },
+          { path: ':verificationId', element: page },
+        ],
+      },
+    ],
+    { initialEntries: [path] },
+  );
   return renderToString(
     <MantineProvider>
       <QueryClientProvider client={client}>
-        <MemoryRouter initialEntries={[path]}>
-          <Routes>
-            <Route path="/customers/c1/verifications" element={<Outlet context={who} />}>
-              <Route index element={page} />
-              <Route path=":verificationId" element={page} />
-            </Route>
-          </Routes>
-        </MemoryRouter>
+        <RouterProvider router={router} />
       </QueryClientProvider>
     </MantineProvider>,
   );

@@ -407,4 +407,21 @@ export const messages = {
   System: 'System',
   Light: 'Light',
   Dark: 'Dark',
+  // Onboarding (issue 13): the customer's progress, its next action, the dialogs' discard question.
+  'Discard what you typed?': 'Discard what you typed?',
+  'Keep editing': 'Keep editing',
+  Discard: 'Discard',
+  Onboarding: 'Onboarding',
+  'Created {date}': 'Created {date}',
+  'Bank account: {count, plural, one {# account} other {# accounts}}':
+    'Bank account: {count, plural, one {# account} other {# accounts}}',
+  'Bank account: to do': 'Bank account: to do',
+  'Verification started ({status})': 'Verification started ({status})',
+  'Verified {date}': 'Verified {date}',
+  'Verification: to do': 'Verification: to do',
+  'Verified: pending': 'Verified: pending',
+  'Not verified: start again': 'Not verified: start again',
+  'Verified: not yet': 'Verified: not yet',
+  'Add a bank account': 'Add a bank account',
+  'Start a new verification': 'Start a new verification',
 };

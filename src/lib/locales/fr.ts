@@ -415,4 +415,21 @@ export const messages: Record<keyof typeof english, string> = {
   System: 'Système',
   Light: 'Clair',
   Dark: 'Sombre',
+  // Onboarding (issue 13): the customer's progress, its next action, the dialogs' discard question.
+  'Discard what you typed?': 'Abandonner votre saisie\u202f?',
+  'Keep editing': 'Continuer la saisie',
+  Discard: 'Abandonner',
+  Onboarding: 'Entrée en relation',
+  'Created {date}': 'Créé le {date}',
+  'Bank account: {count, plural, one {# account} other {# accounts}}':
+    'Compte bancaire\u202f: {count, plural, one {# compte} other {# comptes}}',
+  'Bank account: to do': 'Compte bancaire\u202f: à ajouter',
+  'Verification started ({status})': 'Vérification lancée ({status})',
+  'Verified {date}': 'Vérifié le {date}',
+  'Verification: to do': 'Vérification\u202f: à lancer',
+  'Verified: pending': 'Vérifié\u202f: en attente',
+  'Not verified: start again': 'Non vérifié\u202f: à relancer',
+  'Verified: not yet': 'Vérifié\u202f: pas encore',
+  'Add a bank account': 'Ajouter un compte bancaire',
+  'Start a new verification': 'Lancer une nouvelle vérification',
 };
