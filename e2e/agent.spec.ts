@@ -150,7 +150,7 @@ test('an agent starts a verification and sees it resolve without reloading', asy
 
   await page.getByRole('tab', { name: 'Verifications' }).click();
   // The tab's own button (the first is the onboarding's next step, which opens the same dialog).
-  await page.getByRole('button', { name: 'Start verification' }).last().click();
+  await page.getByRole('button', { name: 'Start verification', exact: true }).click();
   const dialog = page.getByRole('dialog', { name: 'Start verification' });
   await expect(dialog.getByRole('textbox', { name: 'Expected name' })).toHaveValue(
     'Jean-Pierre Dupont',

@@ -84,8 +84,12 @@ test('on a light system an agent picks Dark; System follows the system again whe
   await expect(drawnScheme(page)).toHaveAttribute('data-mantine-color-scheme', 'dark');
   expect(await backgroundIsDark(page)).toBe(true);
 
-  // Picked, so the system changing leaves it alone.
+  // Picked, so the system changing leaves it alone: live, and after a reload.
+  await page.emulateMedia({ colorScheme: 'dark' });
   await page.emulateMedia({ colorScheme: 'light' });
+  await expect(page.getByRole('heading', { name: 'Customers' })).toBeVisible();
+  await expect(drawnScheme(page)).toHaveAttribute('data-mantine-color-scheme', 'dark');
+  expect(await backgroundIsDark(page)).toBe(true);
   await page.reload();
   await expect(page.getByRole('heading', { name: 'Customers' })).toBeVisible();
   await expect(drawnScheme(page)).toHaveAttribute('data-mantine-color-scheme', 'dark');

@@ -31,9 +31,10 @@ test('a malformed answer is reported as such, and retry recovers', async ({
   customer,
 }) => {
   await signIn(page, 'agent');
+  // Before the customer opens: their page reads the accounts at once (the onboarding's steps).
+  await faults.set({ operation: 'listAllCustomerBankAccounts', malformed: true });
   await page.getByRole('link', { name: customer.fullName }).click();
   await expect(page).toHaveURL(`/customers/${customer.id}`);
-  await faults.set({ operation: 'listAllCustomerBankAccounts', malformed: true });
   await page.getByRole('tab', { name: 'Bank accounts' }).click();
   const alert = page
     .getByRole('alert')

@@ -32,7 +32,7 @@ async function startVerificationWithLink(
 
   await page.getByRole('tab', { name: 'Verifications' }).click();
   // The tab's own button (the first is the onboarding's next step, which opens the same dialog).
-  await page.getByRole('button', { name: 'Start verification' }).last().click();
+  await page.getByRole('button', { name: 'Start verification', exact: true }).click();
   const dialog = page.getByRole('dialog', { name: 'Start verification' });
   // The bank is picked from the upstream's providers for the customer's country.
   const provider = dialog.getByRole('combobox', { name: 'Provider' });

@@ -213,3 +213,41 @@ test('a refused create says why in English and keeps every value', async ({
   await expect(page.getByRole('textbox', { name: 'Phone' })).toHaveValue('+44 20 7946 0958');
   await expect(page.getByRole('textbox', { name: 'Company' })).toHaveValue('Bennett & Sons');
 });
+
+test('switching language keeps what is typed, the page and its errors’ place', async ({
+  page,
+  unique,
+}) => {
+  await signIn(page, 'agent', '/customers/new');
+  await expect(page.getByRole('heading', { level: 1, name: 'New customer' })).toBeVisible();
+  await page.getByRole('textbox', { name: 'First name' }).fill('Amélie');
+  await page.getByRole('textbox', { name: 'Last name' }).fill(`Poulain${unique}`);
+  await page.getByRole('textbox', { name: 'Email' }).fill('amelie.poulain');
+  await page.getByRole('textbox', { name: 'Company' }).fill('Café des 2 Moulins');
+  await page.getByRole('textbox', { name: 'First name' }).click();
+  await expect(page.getByRole('textbox', { name: 'Email' })).toHaveAccessibleDescription(
+    'Enter a valid email address, like name@example.com',
+  );
+
+  await page.getByRole('button', { name: `Account menu for ${ACCOUNTS.agent.username}` }).click();
+  await page.getByRole('menuitem', { name: 'Français' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Nouveau client' })).toBeVisible();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'fr');
+  await expect(page).toHaveTitle('Nouveau client — Sandbox (émulé)');
+  // Every value is still there, under its field's French label.
+  await expect(page.getByRole('textbox', { name: 'Prénom' })).toHaveValue('Amélie');
+  await expect(page.getByRole('textbox', { name: 'Nom', exact: true })).toHaveValue(
+    `Poulain${unique}`,
+  );
+  const email = page.getByRole('textbox', { name: 'E-mail' });
+  await expect(email).toHaveValue('amelie.poulain');
+  await expect(page.getByRole('textbox', { name: 'Société' })).toHaveValue('Café des 2 Moulins');
+  // The field's error is still said, and in French once the field is checked again.
+  await email.fill('amelie.poulain@');
+  await expect(email).toHaveAccessibleDescription(
+    'Saisissez une adresse e-mail valide, par ex. nom@exemple.com',
+  );
+  // And leaving still asks first: the typed input is known to be there.
+  await page.getByRole('link', { name: 'Clients' }).first().click();
+  await expect(page.getByRole('dialog', { name: 'Quitter sans enregistrer\u202f?' })).toBeVisible();
+});

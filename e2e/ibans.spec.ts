@@ -7,7 +7,7 @@ import { expect, signIn, test } from './fixtures';
  * page and on every byte of every answer the page was given.
  */
 
-// A valid French IBAN of this test's own (the BBAN's account number varies so no other test's matches).
+// A valid French IBAN; other specs use it too, on customers of their own (each test makes its own).
 const IBAN = 'FR7630006000011234567890189';
 const DIGITS = IBAN.slice(4, 23); // the part that must never reach a viewer: 3000600001123456789
 

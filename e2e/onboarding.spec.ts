@@ -273,7 +273,7 @@ test('the start dialog opens on its first field, and what it proposes is not typ
   });
   await signIn(page, 'agent', `/customers/${customer.id}/verifications`);
   // The tab's own button (the first is the onboarding's next step; both open this dialog).
-  const tabButton = page.getByRole('button', { name: 'Start verification' }).last();
+  const tabButton = page.getByRole('button', { name: 'Start verification', exact: true });
   await tabButton.click();
   const dialog = page.getByRole('dialog', { name: 'Start verification' });
   const provider = dialog.getByRole('combobox', { name: 'Provider' });

@@ -27,7 +27,7 @@ test('a verification started on a customer shows in the queue under Pending, the
   });
   await signIn(page, 'agent', `/customers/${customer.id}/verifications`);
   // The tab's own button (the first is the onboarding's next step, which opens the same dialog).
-  await page.getByRole('button', { name: 'Start verification' }).last().click();
+  await page.getByRole('button', { name: 'Start verification', exact: true }).click();
   const dialog = page.getByRole('dialog');
   await dialog.getByRole('combobox', { name: 'Provider' }).fill('sandbox');
   await page.getByRole('option', { name: /Sandbox Bank/ }).click();

@@ -125,12 +125,16 @@ test('a viewer gets no new-customer shortcut, and its list does not offer one', 
   await expect(page.getByRole('heading', { level: 1, name: 'Customers' })).toBeVisible();
   await focusThePage(page);
   await page.keyboard.press('n');
+  // Had it fired, the create page would have sent the viewer back with a notice.
+  await expect(page.getByText('Only agents can create customers', { exact: false })).toHaveCount(0);
+  await expect(page).toHaveURL(/\/customers$/);
   await page.keyboard.press('g');
   await page.keyboard.press('v');
   await expect(page).toHaveURL(/\/verifications$/);
   // Back goes to the list: `n` added no page to the history.
   await page.goBack();
   await expect(page).toHaveURL(/\/customers$/);
+  await expect(page.getByText('Only agents can create customers', { exact: false })).toHaveCount(0);
   await focusThePage(page);
   await page.keyboard.press('?');
   const dialog = page.getByRole('dialog', { name: 'Keyboard shortcuts' });

@@ -3,7 +3,7 @@ import '@mantine/notifications/styles.css';
 import './app/global.css';
 import { Center, Loader, localStorageColorSchemeManager, MantineProvider } from '@mantine/core';
 import { QueryClientProvider } from '@tanstack/react-query';
-import { lazy, StrictMode, Suspense } from 'react';
+import { lazy, StrictMode, Suspense, useEffect, useRef } from 'react';
 import { createRoot } from 'react-dom/client';
 import { RouterProvider } from 'react-router';
 import { meQuery } from './api/auth';
@@ -30,9 +30,20 @@ handleUnauthorized(() => {
 // remembered in this browser, under the key public/color-scheme.js reads before the first paint.
 const colorSchemeManager = localStorageColorSchemeManager({ key: 'mantine-color-scheme-value' });
 
-/** The whole tree, drawn again in the new language when the agent switches (queries and the URL stay). */
+/**
+ * The whole tree, drawn again in the new language when the agent switches: the
+ * router's state is refreshed (it has no loaders to run), so every page renders
+ * again in place. Nothing is mounted anew: the URL, the loaded data, an open
+ * dialog and whatever is typed in a form all stay.
+ */
 function App() {
   const locale = useLocale();
+  const drawnIn = useRef(locale);
+  useEffect(() => {
+    if (drawnIn.current === locale) return;
+    drawnIn.current = locale;
+    void router.revalidate();
+  }, [locale]);
   return (
     <MantineProvider
       theme={appTheme()}
@@ -51,7 +62,7 @@ function App() {
             </Center>
           }
         >
-          <RouterProvider key={locale} router={router} />
+          <RouterProvider router={router} />
         </Suspense>
       </QueryClientProvider>
     </MantineProvider>

@@ -5,6 +5,7 @@ import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import { Link, NavLink, Outlet, useLocation } from 'react-router';
 import { canCreate, meQuery } from '../api/auth';
 import { IndexStatus } from '../components/IndexStatus';
+import { useForgetArrival } from '../components/onboardingFlow';
 import { SearchStandIn } from '../components/search/SearchStandIn';
 import { EnvironmentBanner } from '../components/EnvironmentBanner';
 import { UpstreamBanner } from '../components/UpstreamBanner';
@@ -39,6 +40,7 @@ export function AppLayout() {
   useEffect(() => {
     if (signedIn && !main.current?.contains(document.activeElement)) main.current?.focus();
   }, [signedIn]);
+  useForgetArrival(signedIn);
   return (
     <>
       <div className={classes.top}>

@@ -1,9 +1,15 @@
-import { Button, Group, Modal, Text } from '@mantine/core';
+import { Button, Modal } from '@mantine/core';
 import type { Icon } from '@tabler/icons-react';
-import { useEffect, useState, type ReactNode } from 'react';
-import { useBlocker, useLocation, useNavigate } from 'react-router';
+import { useState, type ReactNode } from 'react';
+import { useLocation, useNavigate } from 'react-router';
 import { t } from '../lib/i18n';
-import { DialogInputContext, stepArrival } from './onboardingFlow';
+import { DiscardQuestion, useLeaveBlocker } from './LeaveGuard';
+import {
+  DialogInputContext,
+  stepArrival,
+  useForgetArrival,
+  type DialogInput,
+} from './onboardingFlow';
 
 /** How the form in the dialog ends it. */
 export interface DialogEnd {
@@ -11,6 +17,11 @@ export interface DialogEnd {
   done: () => void;
   /** Cancel: asks first when something was typed. */
   cancel: () => void;
+  /**
+   * The record was made and the dialog stays open to show it (a verification's
+   * link): however it is closed from now on, it ends as `done` does.
+   */
+  made: () => void;
 }
 
 /**
@@ -34,6 +45,18 @@ export function CreateDialog({
   const [opened, setOpened] = useState(false);
   const [typed, setTyped] = useState(false);
   const [asking, setAsking] = useState(false);
+  const [made, setMade] = useState(false);
+  // The form's live check, kept for the moment of closing (not state: nothing renders from it).
+  const [dialogInput] = useState(() => {
+    let typedNow: (() => boolean) | null = null;
+    return {
+      report: setTyped,
+      check: (check: (() => boolean) | null) => {
+        typedNow = check;
+      },
+      typedNow: () => typedNow?.() ?? false,
+    } satisfies DialogInput & { typedNow: () => boolean };
+  });
 
   // Opened once per arrival that asks for it (set while rendering, as React advises for derived state).
   const wanted = stepArrival(location.state).openDialog;
@@ -42,29 +65,17 @@ export function CreateDialog({
     setArrival(location.key);
     setOpened(true);
   }
-  useEffect(() => {
-    // Said once: a reload or a step back does not open it again.
-    if (wanted) void navigate(location.pathname + location.search, { replace: true, state: null });
-  }, [wanted, navigate, location.pathname, location.search]);
+  useForgetArrival(wanted === true);
 
   // Leaving the page (Back, a shortcut) with typed input asks the same question; closing the tab, the browser's.
-  const blocker = useBlocker(
-    ({ currentLocation, nextLocation }) =>
-      opened && typed && currentLocation.pathname !== nextLocation.pathname,
-  );
-  useEffect(() => {
-    if (!opened || !typed) return;
-    const warn = (event: BeforeUnloadEvent) => event.preventDefault();
-    window.addEventListener('beforeunload', warn);
-    return () => window.removeEventListener('beforeunload', warn);
-  }, [opened, typed]);
+  const blocker = useLeaveBlocker(opened && typed);
 
   const close = () => {
     setOpened(false);
     setAsking(false);
     setTyped(false);
+    setMade(false);
   };
-  const cancel = () => (typed ? setAsking(true) : close());
   const keepEditing = () => {
     setAsking(false);
     blocker.reset?.();
@@ -80,6 +91,10 @@ export function CreateDialog({
       state: { focusNextStep: true },
     });
   };
+  // Once the record is made, closing is ending: the button that opened the dialog may be gone
+  // (the onboarding's action), so the page's next step takes the focus.
+  const cancel = () =>
+    made ? done() : typed || dialogInput.typedNow() ? setAsking(true) : close();
 
   return (
     <>
@@ -88,27 +103,19 @@ export function CreateDialog({
       </Button>
       <Modal.Stack>
         <Modal stackId="form" opened={opened} onClose={cancel} title={label} size="lg">
-          <DialogInputContext value={setTyped}>
-            {opened && form({ done, cancel })}
+          <DialogInputContext value={dialogInput}>
+            {opened && form({ done, cancel, made: () => setMade(true) })}
           </DialogInputContext>
         </Modal>
-        <Modal
+        <DiscardQuestion
           stackId="discard"
           opened={asking || blocker.state === 'blocked'}
-          onClose={keepEditing}
           title={t('Discard what you typed?')}
-          centered
-        >
-          <Text size="sm">{t('What you typed in this form will be lost.')}</Text>
-          <Group justify="flex-end" mt="md">
-            <Button variant="default" onClick={keepEditing} data-autofocus>
-              {t('Keep editing')}
-            </Button>
-            <Button color="red" onClick={discard}>
-              {t('Discard')}
-            </Button>
-          </Group>
-        </Modal>
+          stay={t('Keep editing')}
+          leave={t('Discard')}
+          onStay={keepEditing}
+          onLeave={discard}
+        />
       </Modal.Stack>
     </>
   );

@@ -19,7 +19,7 @@ import { formatDate } from '../lib/format';
 import { t } from '../lib/i18n';
 import { onboardingState, type OnboardingAction, type OnboardingState } from '../lib/onboarding';
 import { statusLook } from '../lib/verificationStatus';
-import { stepArrival } from './onboardingFlow';
+import { stepArrival, useForgetArrival } from './onboardingFlow';
 
 type StepLook = 'done' | 'todo' | 'waiting' | 'failed';
 
@@ -125,11 +125,12 @@ export function OnboardingProgress({ customer }: { customer: Customer }) {
     if (!focusWanted || !state) return;
     // No action left (a verification awaited, or done): the steps themselves, read out from the top.
     (action.current ?? section.current)?.focus();
-    // Said once: a reload or a step back does not take the focus again.
-    void navigate(location.pathname + location.search, { replace: true, state: null });
-  }, [focusWanted, state, navigate, location.pathname, location.search]);
+  }, [focusWanted, state]);
+  useForgetArrival(focusWanted === true && state !== undefined);
 
-  if (accounts.isError || verifications.isError) return null;
+  // A failed first load hides the steps (the tabs say what failed); a failed refresh keeps them.
+  if ((accounts.isError && !accounts.data) || (verifications.isError && !verifications.data))
+    return null;
   const {
     label,
     tab,
@@ -168,9 +169,16 @@ export function OnboardingProgress({ customer }: { customer: Customer }) {
             ref={action}
             size="sm"
             leftSection={<ActionIcon size={16} aria-hidden />}
-            onClick={() =>
-              void navigate(`/customers/${customerId}/${tab}`, { state: { openDialog: true } })
-            }
+            // Named apart from the tab's own button of the same words; the visible words lead.
+            aria-label={t('Next step: {action}', { action: label() })}
+            onClick={() => {
+              const target = `/customers/${customerId}/${tab}`;
+              // Already on that tab: the dialog opens over it, with no history entry to step back through.
+              void navigate(target, {
+                state: { openDialog: true },
+                replace: location.pathname === target,
+              });
+            }}
           >
             {label()}
           </Button>

@@ -48,11 +48,19 @@ export function useCreateForm<Form extends FieldValues, Body, Created>({
     defaultValues: defaultValues as DefaultValues<Form>,
   });
   // In a dialog, closing it with typed input asks first.
-  const reportTyped = use(DialogInputContext);
+  const dialog = use(DialogInputContext);
   const { isDirty } = form.formState;
   useEffect(() => {
-    reportTyped?.(isDirty);
-  }, [reportTyped, isDirty]);
+    dialog?.report(isDirty);
+  }, [dialog, isDirty]);
+  useEffect(() => {
+    if (!dialog) return;
+    // Read live from the form's own state, not from the last render.
+    dialog.check(() =>
+      Object.keys(defaultValues).some((name) => form.getFieldState(name as Path<Form>).isDirty),
+    );
+    return () => dialog.check(null);
+  }, [dialog, form, defaultValues]);
   const submit = form.handleSubmit((values) => {
     setFormError(undefined);
     mutation.mutate(

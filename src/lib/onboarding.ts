@@ -46,6 +46,8 @@ export function onboardingState(
   if (verified) return { accountCount, verification: verified, stage: 'verified' };
   const open = verifications.find((v) => !hasEnded(v.status));
   if (open) return { accountCount, verification: open, stage: 'open' };
+  // The one shown is the first listed: the API lists verifications newest first and gives no
+  // start time to sort them by (only verified_at, for verified ones).
   const [ended] = verifications;
   if (ended)
     return { accountCount, verification: ended, stage: 'ended', next: 'restart-verification' };

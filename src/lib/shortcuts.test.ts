@@ -96,6 +96,11 @@ describe('the keyboard shortcuts', () => {
       true,
     );
     expect(isEditable({ tagName: 'BUTTON' } as unknown as EventTarget)).toBe(false);
+    // Inputs nobody types text into (a queue chip, the "Started by me" switch) leave shortcuts on.
+    for (const type of ['checkbox', 'radio', 'button', 'submit', 'range', 'CHECKBOX'])
+      expect(isEditable({ tagName: 'INPUT', type } as unknown as EventTarget), type).toBe(false);
+    for (const type of ['text', 'search', 'email', 'tel', 'password', 'number', 'date'])
+      expect(isEditable({ tagName: 'INPUT', type } as unknown as EventTarget), type).toBe(true);
     expect(isEditable(null)).toBe(false);
   });
 });

@@ -41,14 +41,27 @@ export const SHORTCUTS = [
   agentsOnly: boolean;
 }[];
 
+const NOT_TYPED_INTO = new Set([
+  'checkbox',
+  'radio',
+  'button',
+  'submit',
+  'reset',
+  'range',
+  'color',
+  'file',
+  'image',
+]);
+
 /** Where the agent is typing: there `/` is a character, not a shortcut. */
 export function isEditable(target: EventTarget | null): boolean {
   if (!target || typeof target !== 'object') return false;
-  const element = target as { tagName?: unknown; isContentEditable?: unknown };
+  const element = target as { tagName?: unknown; isContentEditable?: unknown; type?: unknown };
   if (element.isContentEditable === true) return true;
-  return (
-    typeof element.tagName === 'string' && ['INPUT', 'TEXTAREA', 'SELECT'].includes(element.tagName)
-  );
+  if (element.tagName === 'INPUT')
+    // A checkbox, a radio, a switch or a button takes no typed text: shortcuts still work there.
+    return !(typeof element.type === 'string' && NOT_TYPED_INTO.has(element.type.toLowerCase()));
+  return element.tagName === 'TEXTAREA' || element.tagName === 'SELECT';
 }
 
 /** What a key press does, and when a `g` sequence started (null: none under way). */

@@ -123,25 +123,31 @@ export function CustomerLayout() {
 
   return (
     <Stack gap="md">
-      <Breadcrumbs>
+      <Breadcrumbs miw={0} style={{ overflow: 'hidden' }}>
         <Anchor component={Link} to="/customers">
           {t('Customers')}
         </Anchor>
-        <span>{customer.data ? fullName(customer.data) : t('Customer')}</span>
+        <Text span inherit truncate="end" miw={0} title={customer.data && fullName(customer.data)}>
+          {customer.data ? fullName(customer.data) : t('Customer')}
+        </Text>
       </Breadcrumbs>
       {customer.isError ? (
         <ErrorState query={customer} title={t('This customer could not be loaded')} />
       ) : (
         <Stack gap={4}>
           {customer.data ? (
-            <Title order={1} size="h2">
+            <Title order={1} size="h2" style={{ overflowWrap: 'anywhere' }}>
               {fullName(customer.data)}
             </Title>
           ) : (
             <Skeleton height={30} width={260} />
           )}
           <Group gap="xs" wrap="wrap">
-            {customer.data?.company_name && <Text c="dimmed">{customer.data.company_name}</Text>}
+            {customer.data?.company_name && (
+              <Text c="dimmed" style={{ overflowWrap: 'anywhere' }}>
+                {customer.data.company_name}
+              </Text>
+            )}
             <Group gap={2} wrap="nowrap">
               <Text size="xs" c="dimmed">
                 {t('ID')}

@@ -52,14 +52,24 @@ const when = (iso: string | null) => formatDateTime(iso ?? undefined);
 
 function CustomerLink({ verification }: { verification: IndexedVerification }) {
   return (
+    <Anchor component={Link} to={customerPath(verification)} fw={500}>
+      {verification.customer_name || verification.customer_id}
+    </Anchor>
+  );
+}
+
+/** The row's way to its verification for keyboards and screen readers (a pointer clicks the row). */
+function DetailsLink({ verification }: { verification: IndexedVerification }) {
+  return (
     <Anchor
       component={Link}
-      to={customerPath(verification)}
-      fw={500}
-      // The row opens the verification; this link opens the customer, one navigation per click.
-      onClick={(event) => event.stopPropagation()}
+      to={verificationPath(verification)}
+      size="sm"
+      aria-label={t('Details of the verification of {name}', {
+        name: verification.customer_name || verification.customer_id,
+      })}
     >
-      {verification.customer_name || verification.customer_id}
+      {t('Details')}
     </Anchor>
   );
 }
@@ -106,6 +116,11 @@ const columns = (): ListColumn<IndexedVerification>[] => [
     cell: (v) => when(v.resolved_at),
     cellProps: NOWRAP,
     skeletonWidth: 110,
+  },
+  {
+    header: <span className="visually-hidden">{t('Details')}</span>,
+    cell: (v) => <DetailsLink verification={v} />,
+    skeletonWidth: 50,
   },
 ];
 

@@ -80,8 +80,10 @@ function StartVerificationForm({ customer, end }: { customer: Customer; end: Dia
             message: t('It is pending; this page updates when it resolves.'),
           },
     onCreated: (verification) => {
-      if (openableLink(verification.link)) setStarted(verification);
-      else end.done();
+      if (openableLink(verification.link)) {
+        setStarted(verification);
+        end.made();
+      } else end.done();
     },
   });
   const { field, form } = createForm;

@@ -424,4 +424,7 @@ export const messages = {
   'Verified: not yet': 'Verified: not yet',
   'Add a bank account': 'Add a bank account',
   'Start a new verification': 'Start a new verification',
+  // Review of issue 13: the queue's details link, the onboarding action's name.
+  'Details of the verification of {name}': 'Details of the verification of {name}',
+  'Next step: {action}': 'Next step: {action}',
 };

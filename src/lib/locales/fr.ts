@@ -432,4 +432,7 @@ export const messages: Record<keyof typeof english, string> = {
   'Verified: not yet': 'Vérifié\u202f: pas encore',
   'Add a bank account': 'Ajouter un compte bancaire',
   'Start a new verification': 'Lancer une nouvelle vérification',
+  // Review of issue 13: the queue's details link, the onboarding action's name.
+  'Details of the verification of {name}': 'Détails de la vérification de {name}',
+  'Next step: {action}': 'Étape suivante\u00a0: {action}',
 };
