@@ -127,7 +127,14 @@ export function CustomerLayout() {
         <Anchor component={Link} to="/customers">
           {t('Customers')}
         </Anchor>
-        <Text span inherit truncate="end" miw={0} title={customer.data && fullName(customer.data)}>
+        <Text
+          span
+          inherit
+          truncate="end"
+          miw={0}
+          lh={1.6}
+          title={customer.data && fullName(customer.data)}
+        >
           {customer.data ? fullName(customer.data) : t('Customer')}
         </Text>
       </Breadcrumbs>
