@@ -49,7 +49,7 @@ test("a slow customer shows the overview's labels over placeholders, then the va
 
   await expect(
     page.getByText(
-      'No address yet: Fintecture records it on its side; the Customers API takes none when a customer is created.',
+      'No address yet. Addresses are recorded by Fintecture; they cannot be entered here.',
     ),
   ).toBeVisible();
 

@@ -27,7 +27,7 @@ describe("a customer's overview", () => {
   it('says an absent address is filled in by Fintecture, as no form here takes one', () => {
     const html = render(customer);
     expect(html).toContain(
-      'No address yet: Fintecture records it on its side; the Customers API takes none when a customer is created.',
+      'No address yet. Addresses are recorded by Fintecture; they cannot be entered here.',
     );
     expect(html).not.toContain('Recorded by Fintecture');
   });

@@ -30,9 +30,7 @@ function AddressLines({ address }: { address: Customer['address'] }) {
   if (lines.length === 0)
     return (
       <Text size="sm" c="dimmed">
-        {t(
-          'No address yet: Fintecture records it on its side; the Customers API takes none when a customer is created.',
-        )}
+        {t('No address yet. Addresses are recorded by Fintecture; they cannot be entered here.')}
       </Text>
     );
   return (

@@ -67,8 +67,8 @@ export function ErrorState({
       <Group mt="sm">
         <Button
           size="xs"
-          variant="white"
-          color="red"
+          // The page's own button colours: white in light, dark grey in dark (not a white blot).
+          variant="default"
           leftSection={<IconRefresh size={14} aria-hidden />}
           onClick={() => void query.refetch()}
         >

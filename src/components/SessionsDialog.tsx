@@ -51,6 +51,8 @@ function SessionItem({
             size="xs"
             variant="light"
             color="red"
+            // Its whole word, however long the device's name beside it ("Terminer" was cut).
+            style={{ flexShrink: 0 }}
             loading={ending}
             onClick={onEnd}
             aria-label={t('End the session on {device}, last active {date}', {

@@ -13,6 +13,7 @@ export function UpstreamBanner() {
       // Dark words on the orange, in both schemes: white on orange 8 is 3.6:1, black 5.9:1.
       vars={() => ({ root: { '--alert-color': 'var(--mantine-color-black)' } })}
       radius={0}
+      mb="md"
       icon={<IconPlugConnectedX aria-hidden />}
       role="status"
     >

@@ -397,8 +397,8 @@ export const messages = {
   'Copy email': 'Copy email',
   'Copy phone': 'Copy phone',
   'Copy external ID': 'Copy external ID',
-  'No address yet: Fintecture records it on its side; the Customers API takes none when a customer is created.':
-    'No address yet: Fintecture records it on its side; the Customers API takes none when a customer is created.',
+  'No address yet. Addresses are recorded by Fintecture; they cannot be entered here.':
+    'No address yet. Addresses are recorded by Fintecture; they cannot be entered here.',
   'Recorded by Fintecture; it cannot be entered or edited here.':
     'Recorded by Fintecture; it cannot be entered or edited here.',
   Esc: 'Esc',

@@ -405,8 +405,8 @@ export const messages: Record<keyof typeof english, string> = {
   'Copy email': "Copier l'e-mail",
   'Copy phone': 'Copier le téléphone',
   'Copy external ID': "Copier l'ID externe",
-  'No address yet: Fintecture records it on its side; the Customers API takes none when a customer is created.':
-    "Pas encore d'adresse\u202f: Fintecture l'enregistre de son côté\u202f; l'API Customers n'en accepte aucune à la création d'un client.",
+  'No address yet. Addresses are recorded by Fintecture; they cannot be entered here.':
+    "Pas encore d'adresse. Les adresses sont enregistrées par Fintecture\u202f; elles ne peuvent pas être saisies ici.",
   'Recorded by Fintecture; it cannot be entered or edited here.':
     'Enregistrée par Fintecture\u202f; elle ne peut être ni saisie ni modifiée ici.',
   Esc: 'Échap',
