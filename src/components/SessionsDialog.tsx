@@ -9,6 +9,7 @@ import {
   type AgentSession,
 } from '../api/auth';
 import { errorMessage } from '../api/errors';
+import { deviceLabel } from '../lib/device';
 import { formatDateTime } from '../lib/format';
 import { ErrorAlert } from './ErrorAlert';
 import { ErrorState } from './ErrorState';
@@ -31,7 +32,7 @@ function SessionItem({
           <Group gap="xs">
             <IconDeviceDesktop size={16} aria-hidden />
             <Text id={headingId} fw={600} size="sm">
-              {session.device}
+              {deviceLabel(session.device)}
             </Text>
             {session.current && (
               <Badge size="sm" variant="filled" color="teal.9">
@@ -56,7 +57,7 @@ function SessionItem({
             loading={ending}
             onClick={onEnd}
             aria-label={t('End the session on {device}, last active {date}', {
-              device: session.device,
+              device: deviceLabel(session.device),
               date: formatDateTime(session.last_seen_at),
             })}
           >
@@ -139,7 +140,9 @@ export function SessionsDialog({
                   endSession.mutate(session.id, {
                     onSuccess: () =>
                       setAnnouncement(
-                        t('The session on {device} has ended.', { device: session.device }),
+                        t('The session on {device} has ended.', {
+                          device: deviceLabel(session.device),
+                        }),
                       ),
                   })
                 }

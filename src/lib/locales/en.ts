@@ -427,4 +427,7 @@ export const messages = {
   // Review of issue 13: the queue's details link, the onboarding action's name.
   'Details of the verification of {name}': 'Details of the verification of {name}',
   'Next step: {action}': 'Next step: {action}',
+  // Sessions: the device's name in the language in use.
+  'Unknown device': 'Unknown device',
+  '{browser} on {system}': '{browser} on {system}',
 };

@@ -435,4 +435,7 @@ export const messages: Record<keyof typeof english, string> = {
   // Review of issue 13: the queue's details link, the onboarding action's name.
   'Details of the verification of {name}': 'Détails de la vérification de {name}',
   'Next step: {action}': 'Étape suivante\u00a0: {action}',
+  // Sessions: the device's name in the language in use.
+  'Unknown device': 'Appareil inconnu',
+  '{browser} on {system}': '{browser} sous {system}',
 };
