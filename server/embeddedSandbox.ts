@@ -10,6 +10,7 @@ import type { UpstreamConfig } from './proxy/upstream';
 import { buildApp as buildSandbox } from './sandbox/app';
 import { sandboxConfigFromEnv } from './sandbox/config';
 import { ConfigError, privateKeyFileVar } from './shared/env';
+import { listenOrSay } from './shared/listen';
 import { ownerOnlyDir } from './shared/privateFiles';
 
 export interface EmbeddedSandbox {
@@ -56,10 +57,12 @@ export async function startEmbeddedSandbox(
       `FINTECTURE_API_FLAVOR=${apiFlavor} disagrees with the embedded sandbox, which speaks ${flavor} (SANDBOX_FLAVOR): unset FINTECTURE_API_FLAVOR, or set SANDBOX_FLAVOR=${apiFlavor}`,
     );
   }
-  const address = await sandbox.listen({
-    host: '127.0.0.1',
-    port: env.SANDBOX_PORT && !inMemory ? sandboxConfig.port : 0,
-  });
+  const address = await listenOrSay(
+    sandbox,
+    '127.0.0.1',
+    env.SANDBOX_PORT && !inMemory ? sandboxConfig.port : 0,
+    'SANDBOX_PORT',
+  );
   const upstream: UpstreamConfig = {
     baseUrl: address,
     appId: sandbox.sandbox.appId,

@@ -30,16 +30,7 @@ export function sendUpstreamAnswer(
     );
   }
   const json = (answer.contentType ?? '').includes('json');
-  if (json) {
-    if (!looksComplete(answer.body)) {
-      return problem(
-        reply,
-        502,
-        'upstream_malformed',
-        'The Fintecture API answered with malformed JSON; retry shortly.',
-      );
-    }
-  } else if (answer.body.length > 0 || answer.status >= 300) {
+  if (!json && (answer.body.length > 0 || answer.status >= 300)) {
     return problem(
       reply,
       502,
@@ -47,8 +38,11 @@ export function sendUpstreamAnswer(
       `The Fintecture API answered HTTP ${answer.status} without JSON.`,
     );
   }
-  const presented = presentIbans(answer, reader.role, reader.operationId);
-  if (presented.kind === 'unreadable') {
+  // Cut off (caught without parsing), or unreadable where its IBANs had to be read.
+  const presented = json
+    ? presentIbans(answer, reader.role, reader.operationId)
+    : ({ kind: 'as_is' } as const);
+  if (json && (!looksComplete(answer.body) || presented.kind === 'unreadable')) {
     return problem(
       reply,
       502,

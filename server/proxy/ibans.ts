@@ -8,7 +8,7 @@ import type { Role } from './users';
  * country code and last four, and every bank-account object says which it got
  * (`iban_masked`), so the dashboard never has to guess.
  */
-export const MASK_CHARACTER = '•';
+const MASK_CHARACTER = '•';
 
 /** Operations whose answer an agent gets with the IBAN whole. */
 const WHOLE_FOR_AGENTS = new Set(['getBankAccountById', 'createCustomerBankAccount']);
@@ -26,14 +26,8 @@ export function maskIban(iban: string): string {
   return `${compact.slice(0, 2)}${MASK_CHARACTER.repeat(compact.length - 6)}${compact.slice(-4)}`;
 }
 
-/** The last four characters of an IBAN, as the audit trail and the index keep them. */
-export function lastFour(iban: string): string | undefined {
-  const compact = iban.replace(/[^A-Za-z0-9]/g, '').toUpperCase();
-  return compact.length >= 4 ? compact.slice(-4) : undefined;
-}
-
 /** Whether `role` gets the IBANs of `operationId`'s answer whole. */
-export function ibansWhole(role: Role, operationId: string): boolean {
+function ibansWhole(role: Role, operationId: string): boolean {
   return role === 'agent' && WHOLE_FOR_AGENTS.has(operationId);
 }
 

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { ConfigError } from '../shared/env';
+import { listenOrSay } from '../shared/listen';
 import { ownerOnlyDir, ownerOnlyIfPresent } from '../shared/privateFiles';
 import { buildApp } from './app';
 import { keptSessionSecret, type ProxyEnvConfig } from './config';
@@ -77,32 +77,6 @@ export async function serveProxy(
     (result) => console.log(`Upstream check: ${result.message}`),
     (error: unknown) => console.log(`Upstream check: could not run (${String(error)})`),
   );
-}
-
-/** Listens, or says in one line why it cannot (a port in use or not allowed), as a ConfigError. */
-async function listenOrSay(
-  app: {
-    listen(options: { port: number; host: string }): Promise<string>;
-    close(): Promise<unknown>;
-  },
-  host: string,
-  port: number,
-): Promise<string> {
-  try {
-    return await app.listen({ port, host });
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code !== 'EADDRINUSE' && code !== 'EACCES' && code !== 'EADDRNOTAVAIL') throw error;
-    await app.close().catch(() => undefined);
-    const why = {
-      EADDRINUSE: 'the port is in use (another server runs there)',
-      EACCES: 'the port is not allowed to this user',
-      EADDRNOTAVAIL: 'the address is not one of this machine',
-    }[code];
-    throw new ConfigError(
-      `cannot listen on ${host}:${port}: ${why}; set PORT (and HOST) to another`,
-    );
-  }
 }
 
 /** The first account, unless another replica starting at the same time made it first. */

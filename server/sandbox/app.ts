@@ -91,6 +91,6 @@ export async function buildApp(config: SandboxConfig): Promise<FastifyInstance> 
 }
 
 /** `/consent/<id>/<token>…` as `/consent/<id>/…`. */
-export function withoutConsentToken(url: string): string {
+function withoutConsentToken(url: string): string {
   return url.replace(/^(\/consent\/[^/?#]+\/)[^/?#]+/, '$1…');
 }

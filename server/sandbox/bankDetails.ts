@@ -24,7 +24,7 @@ const countrySpecs = getCountrySpecifications();
 const SEPARATORS = /[\p{Zs}\s\u200B-\u200D\u2060\uFEFF-]/gu;
 
 /** An IBAN or BIC without its separators, in upper case. */
-export function compactCode(input: string): string {
+function compactCode(input: string): string {
   return input.replace(SEPARATORS, '').toUpperCase();
 }
 

@@ -71,12 +71,13 @@ export const OWN_ERROR_CODES: ReadonlySet<string> = new Set([
 /** What the agent reads about any failure: the server's words, or a plain fallback for a bug of the dashboard. */
 export function errorMessage(error: unknown): string {
   if (!(error instanceof ApiError)) return t('Something went wrong in the dashboard.');
-  if (currentLocale() === 'en' || !OWN_ERROR_CODES.has(error.code)) return error.message;
+  if (currentLocale() === 'en') return error.message;
   // The dashboard's own failures were worded when they happened: word them again now.
   if (error.code === 'network_error')
     return t('The dashboard server cannot be reached. Check your connection.');
   if (error.code === 'malformed_answer')
     return t('The server sent an answer that could not be read.');
+  if (!OWN_ERROR_CODES.has(error.code)) return error.message;
   return t(`error.${error.code}` as MessageId);
 }
 

@@ -1,4 +1,5 @@
 import { Group, Kbd, Modal, Stack, Table, Text } from '@mantine/core';
+import { useOs } from '@mantine/hooks';
 import { Fragment } from 'react';
 import { t, type MessageId } from '../lib/i18n';
 import { SHORTCUTS, type ShortcutAction } from '../lib/shortcuts';
@@ -50,7 +51,8 @@ export function ShortcutsDialog({
   onClose: () => void;
   canCreate: boolean;
 }) {
-  const mac = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(navigator.platform);
+  const os = useOs();
+  const mac = os === 'macos' || os === 'ios';
   return (
     <Modal opened={opened} onClose={onClose} title={t('Keyboard shortcuts')} centered>
       <Stack gap="md">

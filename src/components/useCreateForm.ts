@@ -57,10 +57,10 @@ export function useCreateForm<Form extends FieldValues, Body, Created>({
     if (!dialog) return;
     // Read live from the form's own state, not from the last render.
     dialog.check(() =>
-      Object.keys(defaultValues).some((name) => form.getFieldState(name as Path<Form>).isDirty),
+      Object.keys(form.getValues()).some((name) => form.getFieldState(name as Path<Form>).isDirty),
     );
     return () => dialog.check(null);
-  }, [dialog, form, defaultValues]);
+  }, [dialog, form]);
   const submit = form.handleSubmit((values) => {
     setFormError(undefined);
     mutation.mutate(

@@ -94,10 +94,11 @@ export function t(id: MessageId, values?: MessageValues): string {
 
 /** A word of the API shown as it is unless a catalog has it (an outcome, a status). */
 export function tWord(word: string): string {
-  return messageKey(word) in i18n.messages ? t(word as MessageId) : word;
+  const key = messageKey(word);
+  return key in i18n.messages ? i18n._(key) : word;
 }
 
-/** Re-renders on a language switch (the app keys its tree on it). */
+/** Re-renders on a language switch (the app then draws its pages again in place: src/main.tsx). */
 export function useLocale(): Locale {
   return useSyncExternalStore(
     (listener) => i18n.on('change', listener),

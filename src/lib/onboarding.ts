@@ -1,4 +1,4 @@
-import { FINAL_VERIFICATION_STATUSES, statusLook } from './verificationStatus';
+import { isOpenVerificationStatus, statusLook } from './verificationStatus';
 
 /** A verification as far as the onboarding reads it. */
 export interface Verification {
@@ -23,10 +23,8 @@ export interface OnboardingState {
 
 const isVerified = (status: string | null | undefined) => statusLook(status).tone === 'verified';
 /** Ended for the onboarding: final, or cancelled (the customer gave up at their bank). */
-const hasEnded = (status: string | null | undefined) => {
-  const word = status?.trim().toLowerCase() ?? '';
-  return FINAL_VERIFICATION_STATUSES.has(word) || statusLook(word).tone === 'cancelled';
-};
+const hasEnded = (status: string | null | undefined) =>
+  !isOpenVerificationStatus(status) || statusLook(status).tone === 'cancelled';
 
 /**
  * Where the customer stands, from their accounts and verifications alone (so it

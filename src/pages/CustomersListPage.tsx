@@ -14,7 +14,7 @@ import { IconPlus, IconSearch, IconUsers } from '@tabler/icons-react';
 import { useQuery, useQueryClient, useSuspenseQuery } from '@tanstack/react-query';
 import { useEffect, useMemo, useState } from 'react';
 import { Link, useLocation, useSearchParams } from 'react-router';
-import { meQuery, useCanCreate } from '../api/auth';
+import { canCreate, meQuery, useCanCreate } from '../api/auth';
 import {
   customerStatusesQuery,
   indexedCustomersQuery,
@@ -190,7 +190,7 @@ const cameForAgentsOnly = (state: unknown): boolean =>
  */
 function AgentsOnlyNotice() {
   const { data: agent } = useSuspenseQuery(meQuery);
-  if (!cameForAgentsOnly(useLocation().state) || !agent || agent.role === 'agent') return null;
+  if (!cameForAgentsOnly(useLocation().state) || !agent || canCreate(agent)) return null;
   return (
     <Alert color="blue" variant="light" role="status">
       {t('Only agents can create customers; your role is {role}.', { role: t(agent.role) })}

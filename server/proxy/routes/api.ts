@@ -2,7 +2,8 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { sendUpstreamAnswer } from '../answer';
 import { AnswerCache } from '../answerCache';
-import { lastFour, presentIbans } from '../ibans';
+import { ibanLast4 } from '../../store/index/searchKeys';
+import { presentIbans } from '../ibans';
 import { IndexFeed } from '../index/feed';
 import { matchOperation, type AllowedOperation } from '../operations';
 import { roleAllows } from '../policy';
@@ -149,7 +150,7 @@ async function auditReveal(
 ): Promise<void> {
   const presented = presentIbans(answer, agent.role, 'getBankAccountById');
   if (presented.kind !== 'rewritten') return;
-  const last4 = presented.ibans.map(lastFour).find((four) => four !== undefined);
+  const last4 = presented.ibans.map(ibanLast4).find((four) => four !== null) ?? undefined;
   await app.audit(request, {
     action: 'iban_revealed',
     actor: agent.username,

@@ -146,4 +146,31 @@ describe('start-up', () => {
       taken.close();
     }
   });
+
+  it('says in one line that the embedded sandbox’s port is taken, naming SANDBOX_PORT', async () => {
+    const taken = createServer();
+    await new Promise<void>((resolve) => taken.listen(0, '127.0.0.1', resolve));
+    const { port } = taken.address() as AddressInfo;
+    try {
+      const error = await startLikeNpmStart({
+        ...quiet,
+        DATA_DIR: join(dir, 'sandbox-port-taken'),
+        FINTECTURE_API_URL: '',
+        SANDBOX_PORT: String(port),
+        SANDBOX_DB: '',
+        SANDBOX_SEED: '3',
+        SANDBOX_APP_SECRET: '',
+      }).then(
+        () => new Error('it started'),
+        (refusal: unknown) => refusal as Error,
+      );
+      expect(error.message).toMatch(/exited with 1/);
+      expect(error.message).toContain(
+        `start: cannot listen on 127.0.0.1:${port}: the port is in use (another server runs there); set SANDBOX_PORT to another`,
+      );
+      expect(error.message).not.toMatch(/\n\s+at /);
+    } finally {
+      taken.close();
+    }
+  });
 });
