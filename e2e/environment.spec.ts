@@ -73,3 +73,29 @@ test('a customer’s tab names the customer and the tab, in the language chosen'
   await page.goto('/customers/new');
   await expect(page).toHaveTitle('Nouveau client — Sandbox (émulé)');
 });
+
+const NOT_FOUND_FR = 'Introuvable';
+
+test('a missing account or verification of a known customer names the tab Not found, and leaving names it again', async ({
+  page,
+  customer,
+}) => {
+  await signIn(page, 'agent', `/customers/${customer.id}/bank-accounts/no-such-account`);
+  await expect(page.getByRole('heading', { level: 1, name: 'Not found' })).toBeVisible();
+  await expect(page).toHaveTitle('Not found — Sandbox (emulated)');
+
+  await page.goto(`/customers/${customer.id}/verifications/no-such-verification`);
+  await expect(page.getByRole('heading', { level: 1, name: 'Not found' })).toBeVisible();
+  await expect(page).toHaveTitle('Not found — Sandbox (emulated)');
+  // Both the page and the customer's layout around it name the tab again in French: the page wins.
+  await page.getByRole('button', { name: `Account menu for ${ACCOUNTS.agent.username}` }).click();
+  await page.getByRole('menuitem', { name: 'Français' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: NOT_FOUND_FR })).toBeVisible();
+  await expect(page).toHaveTitle(`${NOT_FOUND_FR} — Sandbox (émulé)`);
+  await page.getByRole('button', { name: `Menu du compte de ${ACCOUNTS.agent.username}` }).click();
+  await page.getByRole('menuitem', { name: 'English' }).click();
+
+  // The customer's own tab, in the same layout: the layout names the tab again.
+  await page.getByRole('tab', { name: 'Bank accounts' }).click();
+  await expect(page).toHaveTitle(`${customer.fullName} · Bank accounts — Sandbox (emulated)`);
+});

@@ -1,4 +1,4 @@
-import { useEffect, useSyncExternalStore } from 'react';
+import { useEffect, useState, useSyncExternalStore } from 'react';
 import type { components } from '../../openapi/backoffice';
 import { t } from './i18n';
 
@@ -51,8 +51,34 @@ export function setKnownEnvironment(environment: ServerEnvironment | undefined):
   for (const listener of listeners) listener();
 }
 
+/*
+ * Every mounted page that names the tab, with its rank: a layout names the tab
+ * for the pages inside it, and a page that outranks it (a not-found page inside
+ * a customer's layout) is named instead, although a parent's effect runs after
+ * its child's. Among equals, the latest to change its title.
+ */
+const titles = new Map<symbol, { rank: number; title: string; at: number }>();
+let changes = 0;
+
+function showTitle(): void {
+  let shown: { rank: number; title: string; at: number } | undefined;
+  for (const entry of titles.values()) {
+    if (!shown || entry.rank > shown.rank || (entry.rank === shown.rank && entry.at > shown.at))
+      shown = entry;
+  }
+  if (shown) document.title = shown.title;
+}
+
+/** How a page's title ranks against the layouts around it. */
+export const TITLE_RANK = { page: 0, notFound: 1 } as const;
+
 /** Names the page in the browser's tab (in the language in use, with the environment). */
 export function useDocumentTitle(...parts: (string | undefined)[]): void {
+  useRankedDocumentTitle(TITLE_RANK.page, parts);
+}
+
+/** useDocumentTitle for a page that outranks the layout it is shown in. */
+export function useRankedDocumentTitle(rank: number, parts: readonly (string | undefined)[]): void {
   const environment = useSyncExternalStore(
     (listener) => {
       listeners.add(listener);
@@ -62,7 +88,17 @@ export function useDocumentTitle(...parts: (string | undefined)[]): void {
     () => known,
   );
   const title = documentTitle(parts, environment);
+  const [id] = useState(() => Symbol('title'));
   useEffect(() => {
-    document.title = title;
-  }, [title]);
+    changes += 1;
+    titles.set(id, { rank, title, at: changes });
+    showTitle();
+  }, [id, rank, title]);
+  useEffect(
+    () => () => {
+      titles.delete(id);
+      showTitle();
+    },
+    [id],
+  );
 }

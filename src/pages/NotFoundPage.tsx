@@ -1,6 +1,6 @@
 import { Button, Container, Stack, Text, Title } from '@mantine/core';
 import { Link } from 'react-router';
-import { useDocumentTitle } from '../lib/environment';
+import { TITLE_RANK, useRankedDocumentTitle } from '../lib/environment';
 import { t } from '../lib/i18n';
 
 /** Each thing that may be missing, in a sentence of its own (its words differ by language). */
@@ -12,7 +12,8 @@ const NOT_THERE = {
 };
 
 export function NotFoundPage({ what = 'page' }: { what?: keyof typeof NOT_THERE }) {
-  useDocumentTitle(t('Not found'));
+  // Named so even inside a customer's layout, which names the tab for its pages.
+  useRankedDocumentTitle(TITLE_RANK.notFound, [t('Not found')]);
   return (
     <Container size="sm" py="xl">
       <Stack align="flex-start">
